@@ -1,0 +1,13 @@
+// createApp(deps): the whole HTTP surface as an Elysia app, without listening (tests use handle()).
+import { Elysia } from 'elysia';
+import type { AppDeps } from './deps';
+import { mapError } from './http/error-mapper';
+import { healthRoutes } from './routes/health';
+
+export function createApp(deps: AppDeps) {
+  return new Elysia()
+    .onError(({ code, error, request, path }) => mapError(deps.log, { code, error, request, path }))
+    .use(healthRoutes(deps));
+}
+
+export type App = ReturnType<typeof createApp>;

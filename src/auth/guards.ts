@@ -1,0 +1,98 @@
+// The legacy guard helpers (auth-accounts-staff-settings.md §3), one place for all routes.
+// Every guard re-reads the user named by the token: role, business and client link are always current.
+// Role checks keep legacy casing rules: the shared helpers compare upper-cased, the local
+// "not a client" guards compare with lower-case 'client' exactly.
+import type { Db } from '../db/client';
+import type { AuthUserRow } from '../db/queries/users';
+import { forbidden, HttpError, unauthenticated } from '../http/errors';
+import { readToken, type TokenClaims, type TokenService } from './tokens';
+
+export type AuthUser = AuthUserRow;
+
+const upperRole = (user: AuthUser) => (user.role ?? '').toUpperCase();
+
+export function createGuards(tokens: TokenService, db: Db) {
+  async function claims(headers: Headers): Promise<TokenClaims> {
+    const verified = await tokens.verify(readToken(headers));
+    if (!verified) throw unauthenticated();
+    return verified;
+  }
+
+  async function user(headers: Headers): Promise<AuthUser> {
+    const { sub } = await claims(headers);
+    const found = await db.q.users.getForAuth(sub);
+    if (!found) throw unauthenticated();
+    return found;
+  }
+
+  return {
+    claims,
+    /** token verifies and its user exists, else 401 unauthenticated */
+    user,
+
+    /** the user, or null when there is no usable token (routes where login is optional) */
+    async optionalUser(headers: Headers): Promise<AuthUser | null> {
+      try {
+        return await user(headers);
+      } catch (e) {
+        if (e instanceof HttpError && e.status === 401) return null;
+        throw e;
+      }
+    },
+
+    /** lib/authHelpers requireAdminUser: any role but CLIENT and STAFF */
+    async requireAdminUser(headers: Headers) {
+      const u = await user(headers);
+      if (upperRole(u) === 'CLIENT' || upperRole(u) === 'STAFF') throw forbidden('forbidden: admin access required');
+      return { user: u, businessId: u.businessId };
+    },
+
+    /** lib/authHelpers requireStaffUser: STAFF only */
+    async requireStaffUser(headers: Headers) {
+      const u = await user(headers);
+      if (upperRole(u) !== 'STAFF') throw forbidden('forbidden: staff access required');
+      return { user: u, businessId: u.businessId };
+    },
+
+    /** lib/authHelpers requireClientUser: CLIENT with a linked CRM client */
+    async requireClientUser(headers: Headers) {
+      const u = await user(headers);
+      if (upperRole(u) !== 'CLIENT' || !u.crmClientId) throw forbidden('forbidden: client access required');
+      return { user: u, clientId: u.crmClientId };
+    },
+
+    /** lib/authHelpers requireBusinessUser: any role but CLIENT */
+    async requireBusinessUser(headers: Headers) {
+      const u = await user(headers);
+      if (upperRole(u) === 'CLIENT') throw forbidden('forbidden: business access required');
+      const role = upperRole(u);
+      return { user: u, businessId: u.businessId, isStaff: role === 'STAFF', isAdmin: role === 'ADMIN' || role === 'BUSINESS' };
+    },
+
+    /**
+     * The local guards of the staff, stats, client, finance, invoice and settings routes:
+     * role exactly 'client' is refused with 403 "forbidden: admin access required" (STAFF passes).
+     */
+    async requireNotClient(headers: Headers) {
+      const u = await user(headers);
+      if (u.role === 'client') throw forbidden('forbidden: admin access required');
+      return { user: u, businessId: u.businessId };
+    },
+
+    /** businessServicesRoutes' guard: role exactly 'client' gets 401 unauthenticated */
+    async requireNotClient401(headers: Headers) {
+      const u = await user(headers);
+      if (u.role === 'client') throw unauthenticated();
+      return { user: u, businessId: u.businessId };
+    },
+
+    /** adminRoutes requireAdmin: the token's isAdmin claim (a platform admin), user not looked up */
+    async requirePlatformAdmin(headers: Headers) {
+      const c = await claims(headers);
+      if (!c.isAdmin) throw forbidden('forbidden');
+      return c;
+    },
+  };
+}
+
+export type Guards = ReturnType<typeof createGuards>;

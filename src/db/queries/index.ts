@@ -1,0 +1,24 @@
+// The registry: every file under sql/ is paired here (through the per-entity modules) with its
+// parameter and row types. tests/sql-registry.test.ts checks that none is missing or doubled.
+import { bind, type BoundStatements, type Executor } from '../statement';
+import { businessQueries } from './businesses';
+import { clientQueries } from './clients';
+import { dogQueries } from './dogs';
+import { serviceQueries } from './services';
+import { staffQueries } from './staff';
+import { systemQueries } from './system';
+import { userQueries } from './users';
+
+export const statements = {
+  system: systemQueries,
+  businesses: businessQueries,
+  users: userQueries,
+  clients: clientQueries,
+  dogs: dogQueries,
+  services: serviceQueries,
+  staff: staffQueries,
+};
+
+export type Queries = BoundStatements<typeof statements>;
+
+export const bindQueries = (ex: Executor): Queries => bind(statements, ex);

@@ -1,0 +1,19 @@
+// Everything a route needs, built once per process (or per test) and passed down explicitly.
+import { createGuards, type Guards } from './auth/guards';
+import { createTokenService, type TokenService } from './auth/tokens';
+import type { Config } from './config';
+import type { Db } from './db/client';
+import type { Logger } from './log';
+
+export interface AppDeps {
+  config: Readonly<Config>;
+  db: Db;
+  log: Logger;
+  tokens: TokenService;
+  guards: Guards;
+}
+
+export function buildDeps(config: Readonly<Config>, db: Db, log: Logger): AppDeps {
+  const tokens = createTokenService(config.jwtSecret, config.jwtTtlSeconds);
+  return { config, db, log, tokens, guards: createGuards(tokens, db) };
+}

@@ -1,0 +1,55 @@
+// The one error mapper: every failure leaves as {"error": "..."} with the right status.
+import type { Logger } from '../log';
+import { HttpError } from './errors';
+
+interface ErrorContext {
+  code: string | number;
+  error: unknown;
+  request: Request;
+  path: string;
+}
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+  });
+
+export function mapError(log: Logger, ctx: ErrorContext): Response {
+  const { code, error, request, path } = ctx;
+  if (error instanceof HttpError) return json(error.status, error.body, error.headers);
+  switch (code) {
+    case 'NOT_FOUND':
+      return json(404, { error: 'Not found' });
+    case 'VALIDATION':
+      return json(400, { error: validationMessage(error) });
+    case 'PARSE':
+      return json(400, { error: 'Request body is not valid JSON' });
+    case 'INVALID_COOKIE_SIGNATURE':
+      return json(400, { error: 'Invalid cookie' });
+  }
+  const status = (error as { status?: number })?.status;
+  if (status === 413) return json(413, { error: 'Request body is too large' });
+  if (isDatabaseUnavailable(error)) {
+    log.warn('database unavailable', { method: request.method, path, error: String((error as Error)?.message) });
+    return json(503, { error: 'Service unavailable' });
+  }
+  log.error('unhandled error', { method: request.method, path, code, error });
+  return json(500, { error: 'Internal server error' });
+}
+
+/** A readable sentence naming the field that failed TypeBox validation. */
+function validationMessage(error: unknown): string {
+  const first = (error as { all?: { path?: string; summary?: string; message?: string }[] })?.all?.[0];
+  if (!first) return 'Invalid request';
+  const field = (first.path ?? '').replace(/^\//, '').replace(/\//g, '.');
+  const what = first.summary ?? first.message ?? 'is invalid';
+  return field ? `Invalid ${field}: ${what}` : `Invalid request: ${what}`;
+}
+
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'CONNECT_TIMEOUT', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', '57P01', '57P03']);
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const code = (error as { code?: string })?.code;
+  return typeof code === 'string' && UNAVAILABLE_CODES.has(code);
+}
