@@ -4,6 +4,7 @@ import { createTokenService, type TokenService } from './auth/tokens';
 import type { Config } from './config';
 import type { Db } from './db/client';
 import type { Logger } from './log';
+import { silentRealtime, type Realtime } from './services/realtime';
 
 export interface AppDeps {
   config: Readonly<Config>;
@@ -11,9 +12,10 @@ export interface AppDeps {
   log: Logger;
   tokens: TokenService;
   guards: Guards;
+  realtime: Realtime;
 }
 
 export function buildDeps(config: Readonly<Config>, db: Db, log: Logger): AppDeps {
   const tokens = createTokenService(config.jwtSecret, config.jwtTtlSeconds);
-  return { config, db, log, tokens, guards: createGuards(tokens, db) };
+  return { config, db, log, tokens, guards: createGuards(tokens, db), realtime: silentRealtime };
 }
