@@ -28,6 +28,8 @@ export interface TestApp {
   call<T = any>(method: string, path: string, opts?: CallOptions): Promise<TestResponse<T>>;
   /** logs in through POST /api/auth/login and returns the token */
   login(email: string, password: string): Promise<string>;
+  /** a valid token for any user id, without going through login */
+  tokenFor(userId: string, isAdmin?: boolean): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -72,6 +74,7 @@ export async function createTestApp(env: Record<string, string> = {}, patchDeps?
       if (res.status !== 200) throw new Error(`login ${email} failed: ${res.status} ${res.text}`);
       return res.body.token as string;
     },
+    tokenFor: (userId, isAdmin = false) => deps.tokens.sign({ sub: userId, email: '', isAdmin }),
     close: () => db.close(),
   };
 }

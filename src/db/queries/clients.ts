@@ -1,4 +1,4 @@
-import { exec } from '../statement';
+import { exec, one } from '../statement';
 
 
 export const clientQueries = {
@@ -27,4 +27,8 @@ export const clientQueries = {
       now: Date,
     ]
   >('clients/insert'),
+  findForLogin: one<[userId: string, email: string, businessId: string], { id: string }>('clients/find_for_login'),
+  insertLoginShape: exec<
+    [id: string, businessId: string, userId: string, firstName: string, lastName: string, email: string, phone: string, now: Date]
+  >('clients/insert_login_shape'),
 };

@@ -10,6 +10,23 @@ export interface AuthUserRow {
   crmClientId: string | null;
 }
 
+export interface LoginUserRow extends AuthUserRow {
+  phone: string | null;
+  passHash: string | null;
+}
+
+/** the legacy "public user" (auth-accounts-staff-settings.md §2.7) */
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string | null;
+  businessId: string | null;
+  businessName: string | null;
+  isAdmin: boolean;
+  role: string;
+  crmClientId: string | null;
+}
+
 export const userQueries = {
   insert: exec<
     [
@@ -25,4 +42,7 @@ export const userQueries = {
     ]
   >('users/insert'),
   getForAuth: one<[userId: string], AuthUserRow>('users/get_for_auth'),
+  getByEmail: one<[email: string], LoginUserRow>('users/get_by_email'),
+  session: one<[userId: string], SessionUser>('users/session'),
+  linkCrmClient: exec<[userId: string, clientId: string]>('users/link_crm_client'),
 };
