@@ -2,12 +2,14 @@
 import { Elysia } from 'elysia';
 import type { AppDeps } from './deps';
 import { mapError } from './http/error-mapper';
+import { securityPlugin } from './http/security';
 import { authRoutes } from './routes/auth';
 import { healthRoutes } from './routes/health';
 
 export function createApp(deps: AppDeps) {
   return new Elysia()
-    .onError(({ code, error, request, path }) => mapError(deps.log, { code, error, request, path }))
+    .onError(({ code, error, request, path, set }) => mapError(deps.log, { code, error, request, path, set }))
+    .use(securityPlugin(deps.config))
     .use(healthRoutes(deps))
     .use(authRoutes(deps));
 }

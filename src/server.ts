@@ -5,6 +5,8 @@ import { connect } from './db/client';
 import { migrate } from './db/migrate';
 import { seedIfEmpty } from './db/seed';
 import { buildDeps } from './deps';
+import { rememberClientIp } from './http/client-ip';
+import { MAX_BODY_BYTES } from './http/security';
 import { createLogger } from './log';
 
 export interface RunningServer {
@@ -19,7 +21,15 @@ export async function startServer(config: Readonly<Config>): Promise<RunningServ
   if (await seedIfEmpty(db)) log.info('demo data seeded into an empty database');
   const deps = buildDeps(config, db, log);
   const app = createApp(deps);
-  const server = Bun.serve({ port: config.port, hostname: '0.0.0.0', fetch: (req) => app.handle(req) });
+  const server = Bun.serve({
+    port: config.port,
+    hostname: '0.0.0.0',
+    maxRequestBodySize: MAX_BODY_BYTES,
+    fetch: (req, srv) => {
+      rememberClientIp(req, srv);
+      return app.handle(req);
+    },
+  });
   log.info('listening', { port: server.port });
 
   let stopping: Promise<void> | null = null;

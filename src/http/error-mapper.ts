@@ -7,16 +7,17 @@ interface ErrorContext {
   error: unknown;
   request: Request;
   path: string;
+  /** headers already decided for this response (security headers, CORS) */
+  set: { headers: Record<string, unknown> };
 }
-
-const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), {
-    status,
-    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
-  });
 
 export function mapError(log: Logger, ctx: ErrorContext): Response {
   const { code, error, request, path } = ctx;
+  const json = (status: number, body: unknown, extra: Record<string, string> = {}) =>
+    new Response(JSON.stringify(body), {
+      status,
+      headers: { ...stringHeaders(ctx.set.headers), 'content-type': 'application/json; charset=utf-8', ...extra },
+    });
   if (error instanceof HttpError) return json(error.status, error.body, error.headers);
   switch (code) {
     case 'NOT_FOUND':
@@ -37,6 +38,9 @@ export function mapError(log: Logger, ctx: ErrorContext): Response {
   log.error('unhandled error', { method: request.method, path, code, error });
   return json(500, { error: 'Internal server error' });
 }
+
+const stringHeaders = (headers: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(headers).filter((e): e is [string, string] => typeof e[1] === 'string'));
 
 /** A readable sentence naming the field that failed TypeBox validation. */
 function validationMessage(error: unknown): string {
