@@ -9,7 +9,7 @@ import { healthRoutes } from './routes/health';
 export function createApp(deps: AppDeps) {
   return new Elysia()
     .onError(({ code, error, request, path, set }) => mapError(deps.log, { code, error, request, path, set }))
-    .use(securityPlugin(deps.config))
+    .use(securityPlugin(deps.config, deps.tokens))
     .use(healthRoutes(deps))
     .use(authRoutes(deps));
 }

@@ -81,3 +81,30 @@ describe('bad input and headers', () => {
     }
   });
 });
+
+describe('public rate limit', () => {
+  test('unauthenticated requests share a per-address budget that a fake token does not escape', async () => {
+    const limited = await startServerProcess(await emptyDatabase(), { RATE_LIMIT_PUBLIC_PER_MIN: '5' });
+    try {
+      // login is itself unauthenticated: the first of the five
+      const login = await fetch(`${limited.base}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'admin@demo.com', password: 'admin123' }),
+      });
+      const { token } = (await login.json()) as { token: string };
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const res = await fetch(`${limited.base}/api/auth/me`, { headers: { authorization: 'Bearer not-a-token' } });
+        statuses.push(res.status);
+      }
+      expect(statuses).toEqual([401, 401, 401, 401, 429]);
+      // a logged-in user is not counted against it
+      const me = await fetch(`${limited.base}/api/auth/me`, { headers: { authorization: `Bearer ${token}` } });
+      expect(me.status).toBe(200);
+      expect((await fetch(`${limited.base}/health`)).status).toBe(200);
+    } finally {
+      await limited.stop();
+    }
+  }, 60_000);
+});
