@@ -1,0 +1,96 @@
+// Junk against every route: wrong types, non-object bodies, deep nesting, huge strings and
+// malformed JSON must never produce a 5xx, and input of the wrong type must change nothing.
+import { afterAll, beforeAll, expect, test } from 'bun:test';
+import { createApp } from '../src/app';
+import { createTestApp, DEMO, type TestApp } from './support/app';
+
+let t: TestApp;
+let tokens: Record<string, string>;
+
+// Routes that legitimately store arbitrary JSON the caller sends (legacy stores these verbatim or
+// merges unknown keys), so a wrong-typed body may still change their rows.
+const STORES_ARBITRARY_JSON = [
+  /^POST \/api\/business\/settings\/update$/,
+  /^PUT \/api\/business\/:\w+\/settings$/,
+  /^PUT \/api\/business\/:\w+\/automation$/,
+  /^PUT \/api\/business\/:\w+\/services\/:\w+$/,
+  /^POST \/api\/staff\/:\w+\/availability$/,
+  /^POST \/api\/staff\/:\w+\/update$/,
+  /^POST \/api\/support\/chat/,
+];
+
+// Field names used across the legacy API; each is sent with a value of the wrong type.
+const FIELDS = [
+  'email', 'password', 'name', 'role', 'phone', 'mobile', 'clientId', 'serviceId', 'staffId', 'dogIds', 'start',
+  'end', 'status', 'priceCents', 'durationMinutes', 'notes', 'itemIds', 'paymentMethod', 'bookingId', 'businessId',
+  'message', 'senderRole', 'date', 'newStart', 'recurrence', 'occurrences', 'endDate', 'address', 'addressLine1',
+  'city', 'postcode', 'lat', 'lng', 'breed', 'age', 'description', 'active', 'group', 'maxDogs', 'id', 'jobId',
+];
+
+const wrongTyped = Object.fromEntries(FIELDS.map((f) => [f, { $junk: [1, { deeper: null }] }]));
+const deep = (() => {
+  let v: unknown = 'bottom';
+  for (let i = 0; i < 2000; i++) v = { a: v };
+  return JSON.stringify(v);
+})();
+const huge = JSON.stringify(Object.fromEntries(FIELDS.map((f) => [f, 'x'.repeat(20_000)])));
+
+const PAYLOADS: { name: string; raw: string; mustNotWrite: boolean }[] = [
+  { name: 'malformed JSON', raw: '{"email": "a@b.c", ', mustNotWrite: true },
+  { name: 'JSON array', raw: '[1,2,3]', mustNotWrite: true },
+  { name: 'JSON string', raw: '"just a string"', mustNotWrite: true },
+  { name: 'JSON null', raw: 'null', mustNotWrite: true },
+  { name: 'wrong types', raw: JSON.stringify(wrongTyped), mustNotWrite: true },
+  { name: 'deep nesting', raw: deep, mustNotWrite: false },
+  { name: 'huge strings', raw: huge, mustNotWrite: false },
+];
+
+const IDS: Record<string, string> = {
+  clientId: 'c_demo_client',
+  businessId: 'biz_demo',
+  id: 'biz_demo',
+  staffId: 'u_demo_staff1',
+  dogId: 'dog_demo',
+};
+
+let digestQuery = '';
+
+/** one md5 over every table's rows: any write anywhere changes it */
+async function databaseDigest(): Promise<string> {
+  if (!digestQuery) {
+    const tables = await t.db.sql<{ tablename: string }[]>`
+      SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migrations' ORDER BY tablename`;
+    digestQuery = `SELECT md5(${tables
+      .map(({ tablename }) => `(SELECT coalesce(string_agg(t::text, '|' ORDER BY t::text), '') FROM "${tablename}" t)`)
+      .join(' || ')}) AS h`;
+  }
+  const [row] = await t.db.sql.unsafe(digestQuery);
+  return row.h as string;
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  tokens = { admin: await t.login(DEMO.admin.email, DEMO.admin.password), client: await t.login(DEMO.client.email, DEMO.client.password) };
+});
+afterAll(() => t.close());
+
+test('no route answers junk with a 5xx, and wrong-typed input writes nothing', async () => {
+  const routes = createApp(t.deps).routes.filter((r) => ['POST', 'PUT', 'PATCH', 'DELETE', 'GET'].includes(r.method));
+  expect(routes.length).toBeGreaterThan(0);
+  const failures: string[] = [];
+  for (const route of routes) {
+    const path = route.path.replace(/:(\w+)/g, (_, name: string) => IDS[name] ?? 'junk_id');
+    const label = `${route.method} ${route.path}`;
+    const guardedWrites = !STORES_ARBITRARY_JSON.some((re) => re.test(label));
+    for (const payload of PAYLOADS) {
+      for (const [who, token] of Object.entries(tokens)) {
+        const before = payload.mustNotWrite && guardedWrites ? await databaseDigest() : null;
+        const body = route.method === 'GET' ? {} : { raw: payload.raw, headers: { 'content-type': 'application/json' } };
+        const res = await t.call(route.method, route.method === 'GET' ? `${path}?start=${encodeURIComponent(payload.raw)}` : path, { ...body, token });
+        if (res.status >= 500) failures.push(`${label} ${payload.name} as ${who}: ${res.status} ${res.text.slice(0, 120)}`);
+        if (before !== null && (await databaseDigest()) !== before) failures.push(`${label} ${payload.name} as ${who}: changed the database`);
+      }
+    }
+  }
+  expect(failures).toEqual([]);
+}, 120_000);
