@@ -27,3 +27,20 @@ test('data survives a restart and the seed runs once', async () => {
     await sql.end();
   }
 }, 60_000);
+
+test('SIGTERM lets in-flight requests finish, then exits 0', async () => {
+  const server = await startServerProcess(await emptyDatabase());
+  const inFlight = Array.from({ length: 12 }, () =>
+    fetch(`${server.base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@demo.com', password: 'admin123' }),
+    }).then((r) => r.status),
+  );
+  await Bun.sleep(20);
+  const exited = server.stop('SIGTERM');
+  expect(await Promise.all(inFlight)).toEqual(Array(12).fill(200));
+  expect(await exited).toBe(0);
+  // and it no longer accepts connections
+  expect(await fetch(`${server.base}/health`).then(() => 'answered', () => 'refused')).toBe('refused');
+}, 60_000);
