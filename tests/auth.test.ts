@@ -242,4 +242,4 @@ test('cookies for a frontend on another https origin are Secure; SameSite=None',
   } finally {
     await cross.close();
   }
-});
+}, 60_000);
