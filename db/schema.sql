@@ -19,6 +19,57 @@ SET default_tablespace = '';
 SET default_table_access_method = heap;
 
 --
+-- Name: users; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.users (
+    seq bigint NOT NULL,
+    id text NOT NULL,
+    business_id text,
+    role text DEFAULT 'STAFF'::text NOT NULL,
+    name text DEFAULT ''::text,
+    email text DEFAULT ''::text NOT NULL,
+    phone text DEFAULT ''::text,
+    active boolean DEFAULT true NOT NULL,
+    pass_hash text,
+    is_admin boolean DEFAULT false NOT NULL,
+    crm_client_id text,
+    notification_preferences jsonb,
+    services_saved boolean DEFAULT false NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT users_role_check CHECK ((role = ANY (ARRAY['ADMIN'::text, 'STAFF'::text, 'client'::text, 'companion'::text])))
+);
+
+
+--
+-- Name: user_record(public.users); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.user_record(u public.users) RETURNS json
+    LANGUAGE sql STABLE
+    AS $$
+  SELECT json_object_agg(f.key, f.value ORDER BY f.ord)
+  FROM (VALUES
+    (1, 'id', to_json(u.id)),
+    (2, 'businessId', coalesce(to_json(u.business_id), 'null'::json)),
+    (3, 'role', to_json(u.role)),
+    (4, 'name', coalesce(to_json(u.name), 'null'::json)),
+    (5, 'email', to_json(u.email)),
+    (6, 'phone', coalesce(to_json(u.phone), 'null'::json)),
+    (7, 'active', to_json(u.active)),
+    (8, 'isAdmin', to_json(u.is_admin)),
+    (9, 'services', CASE WHEN u.services_saved THEN
+        (SELECT coalesce(json_agg(s.service_id ORDER BY s.position), '[]'::json)
+         FROM staff_services s WHERE s.staff_id = u.id) END),
+    (10, 'weeklyAvailability', (SELECT a.weekly::json FROM staff_availability a WHERE a.staff_id = u.id)),
+    (11, 'notificationPreferences', u.notification_preferences::json),
+    (12, 'crmClientId', to_json(u.crm_client_id))
+  ) AS f(ord, key, value)
+  WHERE f.ord <= 8 OR f.value IS NOT NULL
+$$;
+
+
+--
 -- Name: businesses; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -428,29 +479,6 @@ ALTER TABLE public.support_chats ALTER COLUMN seq ADD GENERATED ALWAYS AS IDENTI
     NO MINVALUE
     NO MAXVALUE
     CACHE 1
-);
-
-
---
--- Name: users; Type: TABLE; Schema: public; Owner: -
---
-
-CREATE TABLE public.users (
-    seq bigint NOT NULL,
-    id text NOT NULL,
-    business_id text,
-    role text DEFAULT 'STAFF'::text NOT NULL,
-    name text DEFAULT ''::text,
-    email text DEFAULT ''::text NOT NULL,
-    phone text DEFAULT ''::text,
-    active boolean DEFAULT true NOT NULL,
-    pass_hash text,
-    is_admin boolean DEFAULT false NOT NULL,
-    crm_client_id text,
-    notification_preferences jsonb,
-    services_saved boolean DEFAULT false NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT users_role_check CHECK ((role = ANY (ARRAY['ADMIN'::text, 'STAFF'::text, 'client'::text, 'companion'::text])))
 );
 
 
@@ -1100,4 +1128,5 @@ ALTER TABLE ONLY public.users
 --
 
 INSERT INTO public.schema_migrations (version) VALUES
-    ('20261122000100');
+    ('20261122000100'),
+    ('20261122001000');

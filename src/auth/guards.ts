@@ -4,7 +4,7 @@
 // "not a client" guards compare with lower-case 'client' exactly.
 import type { Db } from '../db/client';
 import type { AuthUserRow } from '../db/queries/users';
-import { forbidden, HttpError, unauthenticated } from '../http/errors';
+import { forbidden, HttpError, notFound, unauthenticated } from '../http/errors';
 import { readToken, type TokenClaims, type TokenService } from './tokens';
 
 export type AuthUser = AuthUserRow;
@@ -83,6 +83,33 @@ export function createGuards(tokens: TokenService, db: Db) {
     async requireNotClient401(headers: Headers) {
       const u = await user(headers);
       if (u.role === 'client') throw unauthenticated();
+      return { user: u, businessId: u.businessId };
+    },
+
+    /**
+     * adminRoutes requireBusinessAccess (/api/business/:businessId/settings): 401, then 404
+     * "business not found" (lower-case b) before the access check, then 403 "forbidden".
+     * Access: the owner, a platform admin, or a member of the business. POLICY 4: a platform admin
+     * needs the stored flag as well as the claim, client members are refused, and staff members
+     * may read but not write.
+     */
+    async requireBusinessAccess(headers: Headers, businessId: string, mode: 'read' | 'write') {
+      const c = await claims(headers);
+      const u = await db.q.users.getForAuth(c.sub);
+      if (!u) throw unauthenticated();
+      const business = await db.q.businesses.access(businessId);
+      if (!business) throw notFound('business not found');
+      const role = upperRole(u);
+      const member = u.businessId === businessId && role !== 'CLIENT' && (mode === 'read' || role !== 'STAFF');
+      const platformAdmin = Boolean(c.isAdmin) && u.isAdmin;
+      if (!member && !platformAdmin && business.ownerUserId !== u.id) throw forbidden('forbidden');
+      return { user: u, businessId };
+    },
+
+    /** businessSettingsRoutes' any-user guard (branding): any role, but the user must have a business, else 401 */
+    async requireUserWithBusiness(headers: Headers) {
+      const u = await user(headers);
+      if (!u.businessId) throw unauthenticated();
       return { user: u, businessId: u.businessId };
     },
 

@@ -93,10 +93,9 @@ export function mergeSettings(existing: unknown, patch: unknown): Settings {
       base[section] = patchValue;
       continue;
     }
-    const stored = base[section];
-    const merged = spread(stored);
+    const merged = spread(base[section]);
     for (const [key, value] of Object.entries(patchValue)) {
-      merged[key] = isObject(value) ? { ...spread(isObject(stored) ? stored[key] : undefined), ...value } : value;
+      merged[key] = isObject(value) ? { ...spread(merged[key]), ...value } : value;
     }
     base[section] = merged;
   }
@@ -105,3 +104,19 @@ export function mergeSettings(existing: unknown, patch: unknown): Settings {
 
 /** What every settings read returns: stored values merged over fresh defaults. */
 export const normaliseSettings = (stored: unknown): Settings => mergeSettings(defaultSettings(), stored ?? {});
+
+/** The business rename a settings patch asks for: a non-empty string profile.businessName. */
+export function renameFromPatch(patch: Settings): string | null {
+  const name = isObject(patch.profile) ? patch.profile.businessName : undefined;
+  return typeof name === 'string' && name ? name : null;
+}
+
+/**
+ * GET /api/business/branding: every branding key, then businessName (from settings.profile) and
+ * logoUrl, both "" when unset. Spreads like legacy, so a non-object branding section adds nothing.
+ */
+export function brandingView(settings: Settings | null): Record<string, unknown> {
+  const branding = spread(settings?.branding);
+  const profile = settings?.profile as { businessName?: unknown } | null | undefined;
+  return { ...branding, businessName: profile?.businessName || '', logoUrl: branding.logoUrl || '' };
+}

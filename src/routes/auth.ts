@@ -1,4 +1,5 @@
-// /api/auth: login, logout, the session user (auth-accounts-staff-settings.md §6.2).
+// /api/auth: register, login, logout, the session user (auth-accounts-staff-settings.md §6.2).
+// The dev backdoors (dev/make-admin, dev/create-business) are not served (POLICY 4 and 5).
 import { Elysia } from 'elysia';
 import { clearedTokenCookie, tokenCookie } from '../auth/cookie';
 import { hashPassword, verifyPassword } from '../auth/password';
@@ -6,15 +7,16 @@ import type { AppDeps } from '../deps';
 import { badRequest, HttpError, unauthenticated } from '../http/errors';
 import { linkClientOnLogin } from '../repo/client-login-link';
 import { usersRepo } from '../repo/users';
+import { asObject, stringField } from './body-fields';
 
-const asObject = (body: unknown): Record<string, unknown> =>
-  typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+// POLICY 4: legacy stored any body role. The owner of a new business is ADMIN (the default) or
+// `companion` (what Register.jsx sends for ?role=companion); nothing else may be chosen.
+const REGISTER_ROLES = new Set(['ADMIN', 'companion']);
 
-/** legacy defaults a missing field to ""; a present non-string is bad input (legacy crashed with 500) */
-function stringField(body: Record<string, unknown>, field: string): string {
-  const value = body[field] ?? '';
-  if (typeof value !== 'string') throw badRequest(`${field} must be a string`);
-  return value;
+function registerRole(input: Record<string, unknown>): string {
+  const role = stringField(input, 'role') || 'ADMIN';
+  if (!REGISTER_ROLES.has(role)) throw badRequest('invalid_role');
+  return role;
 }
 
 export const authRoutes = (deps: AppDeps) => {
@@ -23,6 +25,24 @@ export const authRoutes = (deps: AppDeps) => {
 
   return new Elysia({ name: 'auth', prefix: '/api/auth' })
     .get('/health', () => ({ ok: true }))
+    .post('/register', async ({ body, set }) => {
+      const input = asObject(body);
+      const email = stringField(input, 'email').toLowerCase();
+      const password = stringField(input, 'password');
+      if (!email || !password) throw badRequest('email_password_required');
+      const name = stringField(input, 'name');
+      const phone = stringField(input, 'mobile');
+      const role = registerRole(input);
+
+      const passHash = await hashPassword(password);
+      const userId = await users.registerOwner({ email, passHash, name, role, phone });
+      if (!userId) throw new HttpError(409, 'email_exists');
+      const session = await users.getSessionUser(userId);
+      // POLICY 4: legacy made every @aj-beattie.com address a platform admin; registration never does
+      const token = await deps.tokens.sign({ sub: userId, email, isAdmin: false });
+      set.headers['set-cookie'] = tokenCookie(deps.config, token);
+      return { token, user: session };
+    })
     .post('/login', async ({ body, set }) => {
       const input = asObject(body);
       const email = stringField(input, 'email').toLowerCase();

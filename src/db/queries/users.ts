@@ -1,4 +1,7 @@
-import { exec, one } from '../statement';
+import { exec, many, one } from '../statement';
+
+/** the legacy user record (§4.1) as SQL builds it: user_record() in the schema; never has passHash */
+export type UserRecord = Record<string, unknown> & { id: string; businessId: string | null; role: string };
 
 export interface AuthUserRow {
   id: string;
@@ -45,4 +48,7 @@ export const userQueries = {
   getByEmail: one<[email: string], LoginUserRow>('users/get_by_email'),
   session: one<[userId: string], SessionUser>('users/session'),
   linkCrmClient: exec<[userId: string, clientId: string]>('users/link_crm_client'),
+  byBusiness: many<[businessId: string], { record: UserRecord }>('users/by_business'),
+  createStaff: one<[id: string, businessId: string | null, name: string, email: string], { record: UserRecord }>('users/create_staff'),
+  lockEmail: exec<[email: string]>('users/lock_email'),
 };
