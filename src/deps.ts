@@ -15,7 +15,7 @@ export interface AppDeps {
   realtime: Realtime;
 }
 
-export function buildDeps(config: Readonly<Config>, db: Db, log: Logger): AppDeps {
+export function buildDeps(config: Readonly<Config>, db: Db, log: Logger, realtime: Realtime = silentRealtime): AppDeps {
   const tokens = createTokenService(config.jwtSecret, config.jwtTtlSeconds);
-  return { config, db, log, tokens, guards: createGuards(tokens, db), realtime: silentRealtime };
+  return { config, db, log, tokens, guards: createGuards(tokens, db), realtime };
 }

@@ -1,16 +1,18 @@
 // Process entry: config -> migrate -> seed if empty -> listen; SIGTERM/SIGINT drain and exit 0.
 import { createApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
-import { connect } from './db/client';
+import { connect, type Db } from './db/client';
 import { migrate } from './db/migrate';
 import { seedIfEmpty } from './db/seed';
-import { buildDeps } from './deps';
+import { buildDeps, type AppDeps } from './deps';
 import { rememberClientIp } from './http/client-ip';
 import { MAX_BODY_BYTES } from './http/security';
-import { createLogger } from './log';
+import { createLogger, type Logger } from './log';
+import { startRealtimeServer } from './services/realtime/socket-server';
 
 export interface RunningServer {
   port: number;
+  deps: AppDeps;
   stop(): Promise<void>;
 }
 
@@ -19,13 +21,22 @@ export async function startServer(config: Readonly<Config>): Promise<RunningServ
   await migrate(config.databaseUrl);
   const db = connect(config.databaseUrl);
   if (await seedIfEmpty(db)) log.info('demo data seeded into an empty database');
-  const deps = buildDeps(config, db, log);
+  return serve(config, db, log);
+}
+
+/** The HTTP app and socket.io on one Bun listener over a migrated database; stop() drains and closes db. */
+export async function serve(config: Readonly<Config>, db: Db, log: Logger): Promise<RunningServer> {
+  const realtime = await startRealtimeServer(config, db, log);
+  const deps = buildDeps(config, db, log, realtime);
   const app = createApp(deps);
   const server = Bun.serve({
     port: config.port,
     hostname: '0.0.0.0',
+    ...realtime.serveOptions,
     maxRequestBodySize: MAX_BODY_BYTES,
+    // socket.io never reaches the Elysia app (nor its rate limits)
     fetch: (req, srv) => {
+      if (realtime.owns(req)) return realtime.handle(req, srv);
       rememberClientIp(req, srv);
       return app.handle(req);
     },
@@ -35,10 +46,13 @@ export async function startServer(config: Readonly<Config>): Promise<RunningServ
   let stopping: Promise<void> | null = null;
   return {
     port: server.port!,
+    deps,
     stop: () =>
       (stopping ??= (async () => {
         log.info('shutting down: draining in-flight requests');
-        await server.stop(false);
+        // open sockets would hold the drain; requests still draining may emit to other instances
+        await Promise.all([server.stop(false), realtime.disconnectAll()]);
+        await realtime.close();
         await db.close();
         log.info('stopped');
       })()),
