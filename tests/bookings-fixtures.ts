@@ -2,7 +2,7 @@
 // ids, and a second business to attempt cross-business access from.
 import { defaultSettings } from '../src/domain/settings';
 import type { RealtimeEvent } from '../src/services/realtime';
-import { createTestApp, DEMO, type TestApp } from './support/app';
+import { createTestApp, type TestApp } from './support/app';
 
 export interface EmittedEvent {
   businessId: string;
@@ -21,6 +21,9 @@ export const STAFF2 = 'u_demo_staff2';
 export const DEMO_CLIENT = 'c_demo_client';
 export const MAX = 'dog_demo';
 
+/** hooks that build a database need more than bun's 5 s default on a busy machine */
+export const SETUP_TIMEOUT_MS = 60_000;
+
 export async function createBookingTestApp(): Promise<BookingTestApp> {
   const events: EmittedEvent[] = [];
   const t = await createTestApp({}, (deps) => ({
@@ -29,8 +32,9 @@ export async function createBookingTestApp(): Promise<BookingTestApp> {
   }));
   const services = await t.db.sql<{ id: string; name: string }[]>`SELECT id, name FROM services WHERE business_id = 'biz_demo'`;
   const svc = (name: string) => services.find((s) => s.name === name)!.id;
+  // signed directly: four bcrypt logins per file would only slow the suite (login has its own tests)
   const [admin, staff1, staff2, client] = await Promise.all(
-    [DEMO.admin, DEMO.staff1, DEMO.staff2, DEMO.client].map((u) => t.login(u.email, u.password)),
+    ['u_demo_admin', STAFF1, STAFF2, 'u_demo_client'].map((id) => t.tokenFor(id)),
   );
   return Object.assign(t, { events, tokens: { admin, staff1, staff2, client }, ids: { svc30: svc('30min Dog Walk'), svc60: svc('60min Dog Walk') } });
 }

@@ -2,13 +2,13 @@
 // completion billing, client portal edits, and the events each change emits.
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'bun:test';
 import {
-  adminCreate, countJobs, createBookingTestApp, DEMO_CLIENT, invoiceItemsOf, MAX, STAFF1, STAFF2, type BookingTestApp,
+  adminCreate, countJobs, createBookingTestApp, DEMO_CLIENT, invoiceItemsOf, MAX, STAFF1, STAFF2, SETUP_TIMEOUT_MS, type BookingTestApp,
 } from './bookings-fixtures';
 
 let t: BookingTestApp;
 beforeAll(async () => {
   t = await createBookingTestApp();
-});
+}, SETUP_TIMEOUT_MS);
 afterAll(() => t.close());
 beforeEach(() => {
   t.events.length = 0;
