@@ -19,6 +19,57 @@ SET default_tablespace = '';
 SET default_table_access_method = heap;
 
 --
+-- Name: jobs; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.jobs (
+    seq bigint NOT NULL,
+    id text NOT NULL,
+    business_id text NOT NULL,
+    client_id text NOT NULL,
+    dog_ids text[] DEFAULT '{}'::text[] NOT NULL,
+    staff_id text,
+    service_id text,
+    start_raw text,
+    start_at timestamp with time zone,
+    end_at timestamp with time zone,
+    status text DEFAULT 'PENDING'::text NOT NULL,
+    price_cents integer DEFAULT 0,
+    notes text DEFAULT ''::text NOT NULL,
+    route jsonb,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT jobs_status_check CHECK ((status = ANY (ARRAY['PENDING'::text, 'BOOKED'::text, 'COMPLETED'::text, 'CANCELLED'::text])))
+);
+
+
+--
+-- Name: job_json(public.jobs); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.job_json(j public.jobs) RETURNS jsonb
+    LANGUAGE sql STABLE
+    AS $$
+  SELECT jsonb_build_object(
+           'id', j.id,
+           'businessId', j.business_id,
+           'clientId', j.client_id,
+           'dogIds', to_jsonb(j.dog_ids),
+           'staffId', j.staff_id,
+           'serviceId', j.service_id,
+           'status', j.status,
+           'priceCents', j.price_cents,
+           'notes', j.notes,
+           'route', j.route,
+           'createdAt', to_char(j.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+           'updatedAt', to_char(j.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+         || CASE WHEN j.start_raw IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('start', j.start_raw) END
+         || CASE WHEN j.end_at IS NULL THEN '{}'::jsonb
+                 ELSE jsonb_build_object('end', to_char(j.end_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) END
+$$;
+
+
+--
 -- Name: users; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -284,28 +335,54 @@ ALTER TABLE public.invoices ALTER COLUMN seq ADD GENERATED ALWAYS AS IDENTITY (
 
 
 --
--- Name: jobs; Type: TABLE; Schema: public; Owner: -
+-- Name: services; Type: TABLE; Schema: public; Owner: -
 --
 
-CREATE TABLE public.jobs (
+CREATE TABLE public.services (
     seq bigint NOT NULL,
     id text NOT NULL,
     business_id text NOT NULL,
-    client_id text NOT NULL,
-    dog_ids text[] DEFAULT '{}'::text[] NOT NULL,
-    staff_id text,
-    service_id text,
-    start_raw text,
-    start_at timestamp with time zone,
-    end_at timestamp with time zone,
-    status text DEFAULT 'PENDING'::text NOT NULL,
-    price_cents integer DEFAULT 0,
-    notes text DEFAULT ''::text NOT NULL,
-    route jsonb,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT jobs_status_check CHECK ((status = ANY (ARRAY['PENDING'::text, 'BOOKED'::text, 'COMPLETED'::text, 'CANCELLED'::text])))
+    name text DEFAULT 'Service'::text NOT NULL,
+    description text DEFAULT ''::text NOT NULL,
+    duration_minutes integer DEFAULT 30 NOT NULL,
+    price_cents integer DEFAULT 0 NOT NULL,
+    is_group boolean DEFAULT false NOT NULL,
+    max_dogs integer DEFAULT 1 NOT NULL,
+    allow_client_booking boolean DEFAULT true NOT NULL,
+    approval_required boolean DEFAULT false NOT NULL,
+    active boolean DEFAULT true NOT NULL,
+    CONSTRAINT services_duration_minutes_check CHECK ((duration_minutes >= 0)),
+    CONSTRAINT services_price_cents_check CHECK ((price_cents >= 0))
 );
+
+
+--
+-- Name: job_calendar_entries; Type: VIEW; Schema: public; Owner: -
+--
+
+CREATE VIEW public.job_calendar_entries AS
+ SELECT j.id,
+    j.seq,
+    j.business_id,
+    j.staff_id,
+    j.status,
+    ((public.job_json(j.*) ||
+        CASE
+            WHEN (j.start_raw IS NULL) THEN '{}'::jsonb
+            ELSE jsonb_build_object('dateTime', j.start_raw)
+        END) || jsonb_build_object('clientName', COALESCE(NULLIF(c.name, ''::text), 'Unknown Client'::text), 'addressLine1', COALESCE(c.address_line1, ''::text), 'address',
+        CASE
+            WHEN ((c.address_line1 <> ''::text) AND (c.city <> ''::text) AND (c.postcode <> ''::text)) THEN ((((c.address_line1 || ', '::text) || c.city) || ', '::text) || c.postcode)
+            ELSE COALESCE(c.address, ''::text)
+        END, 'serviceName', COALESCE(NULLIF(s.name, ''::text), 'Unknown Service'::text), 'duration', COALESCE(NULLIF(s.duration_minutes, 0), 60), 'staffName', NULLIF(u.name, ''::text), 'dogNames', d.names, 'dogs', d.refs)) AS doc
+   FROM ((((public.jobs j
+     LEFT JOIN public.clients c ON ((c.id = j.client_id)))
+     LEFT JOIN public.services s ON ((s.id = j.service_id)))
+     LEFT JOIN public.users u ON ((u.id = j.staff_id)))
+     CROSS JOIN LATERAL ( SELECT COALESCE(jsonb_agg(dog.name ORDER BY t.ord), '[]'::jsonb) AS names,
+            COALESCE(jsonb_agg(jsonb_build_object('dogId', dog.id, 'name', dog.name) ORDER BY t.ord), '[]'::jsonb) AS refs
+           FROM (unnest(j.dog_ids) WITH ORDINALITY t(dog_id, ord)
+             JOIN public.dogs dog ON ((dog.id = t.dog_id)))) d);
 
 
 --
@@ -390,28 +467,6 @@ ALTER TABLE public.recurring_jobs ALTER COLUMN seq ADD GENERATED ALWAYS AS IDENT
 
 CREATE TABLE public.schema_migrations (
     version character varying NOT NULL
-);
-
-
---
--- Name: services; Type: TABLE; Schema: public; Owner: -
---
-
-CREATE TABLE public.services (
-    seq bigint NOT NULL,
-    id text NOT NULL,
-    business_id text NOT NULL,
-    name text DEFAULT 'Service'::text NOT NULL,
-    description text DEFAULT ''::text NOT NULL,
-    duration_minutes integer DEFAULT 30 NOT NULL,
-    price_cents integer DEFAULT 0 NOT NULL,
-    is_group boolean DEFAULT false NOT NULL,
-    max_dogs integer DEFAULT 1 NOT NULL,
-    allow_client_booking boolean DEFAULT true NOT NULL,
-    approval_required boolean DEFAULT false NOT NULL,
-    active boolean DEFAULT true NOT NULL,
-    CONSTRAINT services_duration_minutes_check CHECK ((duration_minutes >= 0)),
-    CONSTRAINT services_price_cents_check CHECK ((price_cents >= 0))
 );
 
 
@@ -1129,4 +1184,5 @@ ALTER TABLE ONLY public.users
 
 INSERT INTO public.schema_migrations (version) VALUES
     ('20261122000100'),
-    ('20261122001000');
+    ('20261122001000'),
+    ('20261122003000');

@@ -1,13 +1,16 @@
 // createApp(deps): the whole HTTP surface as an Elysia app, without listening (tests use handle()).
-import { Elysia } from 'elysia';
 import type { AppDeps } from './deps';
 import { mapError } from './http/error-mapper';
 import { securityPlugin } from './http/security';
 import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
+import { bookingRoutes } from './routes/bookings';
+import { clientBookingRoutes } from './routes/client-bookings';
 import { healthRoutes } from './routes/health';
+import { jobRoutes } from './routes/jobs';
 import { settingsRoutes } from './routes/settings';
 import { staffRoutes } from './routes/staff';
+import { Elysia } from 'elysia';
 
 export function createApp(deps: AppDeps) {
   return new Elysia()
@@ -17,7 +20,10 @@ export function createApp(deps: AppDeps) {
     .use(authRoutes(deps))
     .use(adminRoutes(deps))
     .use(settingsRoutes(deps))
-    .use(staffRoutes(deps));
+    .use(staffRoutes(deps))
+    .use(clientBookingRoutes(deps))
+    .use(bookingRoutes(deps))
+    .use(jobRoutes(deps));
 }
 
 export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,8 @@
+-- list_calendar: GET /api/bookings/list as one JSON text: the business's enriched jobs in creation
+-- order. A staff viewer sees their own jobs plus unassigned PENDING ones; an admin may filter by staff.
+-- $1 businessId, $2 staffViewerId (null for admins), $3 staffIdFilter (null for none)
+SELECT COALESCE(json_agg(e.doc ORDER BY e.seq), '[]')::text AS list
+FROM job_calendar_entries e
+WHERE e.business_id = $1
+  AND ($2::text IS NULL OR e.staff_id = $2::text OR (e.status = 'PENDING' AND e.staff_id IS NULL))
+  AND ($3::text IS NULL OR e.staff_id = $3::text)

@@ -1,0 +1,112 @@
+// Jobs (bookings): the legacy repo functions over sql/jobs. Every change of an existing job runs in
+// one transaction holding the job's row lock (change()), so concurrent requests on one booking
+// apply one after the other and checks always see the committed state.
+import type { Db } from '../db/client';
+import type { Queries } from '../db/queries';
+import type { JobPatch, JobRow, RawJob } from '../db/queries/jobs';
+import { firstAvailableStaff } from '../domain/assignment';
+import { completionItemDescription } from '../domain/job-time';
+import { newId } from '../ids';
+
+export interface NewJob {
+  businessId: string;
+  clientId: string;
+  dogIds: string[];
+  staffId: string | null;
+  serviceId: string;
+  start: string | null;
+  startAt: Date | null;
+  endAt: Date | null;
+  status: string;
+  priceCents: number;
+  notes: string;
+}
+
+/** reads and writes usable on the pool or inside a transaction */
+function jobOps(q: Queries) {
+  const ops = {
+    get: (jobId: string): Promise<JobRow | null> => q.jobs.get(jobId),
+    client: (clientId: string) => q.jobs.clientForBooking(clientId),
+    service: (serviceId: string) => q.jobs.serviceForBooking(serviceId),
+    user: (userId: string) => q.jobs.staffForBooking(userId),
+    /** the ids in dogIds that are not dogs of the client, in order */
+    async dogsNotOfClient(clientId: string, dogIds: string[]): Promise<string[]> {
+      if (dogIds.length === 0) return [];
+      return (await q.jobs.dogsNotOfClient(clientId, dogIds)).map((r) => r.dogId);
+    },
+
+    async create(input: NewJob, now = new Date()): Promise<RawJob> {
+      const row = await q.jobs.insert(
+        newId('job_'), input.businessId, input.clientId, input.dogIds, input.staffId, input.serviceId,
+        input.start, input.startAt, input.endAt, input.status, input.priceCents, input.notes, now,
+      );
+      return row!.job;
+    },
+
+    async update(jobId: string, patch: JobPatch, now = new Date()): Promise<RawJob> {
+      return (await q.jobs.update(jobId, patch, now))!.job;
+    },
+
+    /**
+     * legacy setJobStatus: writes the status and, when the job enters COMPLETED, adds a PENDING
+     * invoice item priced and described from the job as it was before this request's other changes.
+     */
+    async setJobStatus(job: JobRow, status: string, now = new Date()): Promise<RawJob> {
+      const updated = await ops.update(job.id, { status }, now);
+      if (status === 'COMPLETED' && job.status !== 'COMPLETED') {
+        const service = job.serviceId ? await q.jobs.serviceForBooking(job.serviceId) : null;
+        await q.jobs.insertCompletionInvoiceItem(
+          newId('item_'),
+          job.id,
+          completionItemDescription(service?.name, job.start),
+          job.priceCents || service?.priceCents || 0,
+          job.start ?? now.toISOString(),
+          now,
+        );
+      }
+      return updated;
+    },
+
+    /** the first available qualified STAFF member for [start, end), or null; serialised per business */
+    async firstAvailableStaff(businessId: string, serviceId: string | null, start: Date, end: Date): Promise<string | null> {
+      await q.jobs.lockBusinessAssignment(businessId);
+      const candidates = await q.jobs.staffCandidates(businessId, start, end);
+      return firstAvailableStaff(candidates, serviceId, start, end);
+    },
+  };
+  return ops;
+}
+
+export type JobOps = ReturnType<typeof jobOps>;
+
+export function jobsRepo(db: Db) {
+  const listJson = async (row: Promise<{ list: string } | null>) => (await row)?.list ?? '[]';
+  return {
+    ...jobOps(db.q),
+
+    /** runs fn in one transaction with the job's row locked (job is null when it does not exist) */
+    change<T>(jobId: string, fn: (job: JobRow | null, tx: JobOps) => Promise<T>): Promise<T> {
+      return db.tx(async (q) => {
+        await q.jobs.lock(jobId);
+        const tx = jobOps(q);
+        return fn(await tx.get(jobId), tx);
+      });
+    },
+
+    /** runs fn in one transaction (several creations that must all happen or none) */
+    inTransaction: <T>(fn: (tx: JobOps) => Promise<T>): Promise<T> => db.tx((q) => fn(jobOps(q))),
+
+    /** the job with the full calendar enrichment, plus what access checks need */
+    calendarEntry: (jobId: string) => db.q.jobs.getCalendarEntry(jobId).then((r) => r?.doc ?? null),
+
+    // lists come back as JSON text built by SQL: 20,000 jobs never pass through JS objects
+    listCalendar: (businessId: string, staffViewerId: string | null, staffIdFilter: string | null) =>
+      listJson(db.q.jobs.listCalendar(businessId, staffViewerId, staffIdFilter)),
+    listByDate: (businessId: string, date: string) => listJson(db.q.jobs.listByDate(businessId, date)),
+    listPending: (businessId: string) => listJson(db.q.jobs.listPending(businessId)),
+    listForClientPortal: (clientId: string) => listJson(db.q.jobs.listForClientPortal(clientId)),
+    listMine: (clientId: string) => listJson(db.q.jobs.listMine(clientId)),
+  };
+}
+
+export type JobsRepo = ReturnType<typeof jobsRepo>;

@@ -1,0 +1,52 @@
+// The client app's booking routes (clients-dogs-services.md §2.9, 2.10): a client (or a business
+// user on their behalf) requests a booking; a client lists their own bookings.
+import { Elysia } from 'elysia';
+import type { AppDeps } from '../deps';
+import { requireAnyUser } from '../auth/job-guards';
+import { endFor, parseInstant } from '../domain/job-time';
+import { forbidden, HttpError } from '../http/errors';
+import { jobsRepo } from '../repo/jobs';
+import { bodyOf, optionalDogIds, optionalString, requiredInstant } from './booking-input';
+import { emitBookingChange } from './booking-events';
+import { jsonText } from './json-text';
+
+export const clientBookingRoutes = (deps: AppDeps) => {
+  const jobs = jobsRepo(deps.db);
+
+  return new Elysia({ name: 'client-bookings', prefix: '/api' })
+    .post('/client/bookings/request', async ({ request, body: raw }) => {
+      const caller = await requireAnyUser(deps, request.headers);
+      const body = bodyOf(raw);
+      const clientId = optionalString(body, 'clientId') ?? '';
+      if (caller.user.role === 'client' && clientId !== caller.crmClientId) {
+        throw forbidden('forbidden: can only request bookings for yourself');
+      }
+      const client = clientId ? await jobs.client(clientId) : null;
+      if (!client) throw new HttpError(404, 'Client not found');
+      if (client.businessId !== caller.businessId) throw forbidden('forbidden: client does not belong to this business');
+      const serviceId = optionalString(body, 'serviceId');
+      const service = serviceId ? await jobs.service(serviceId) : null;
+      if (!service || service.businessId !== caller.businessId) throw new HttpError(404, 'Service not found');
+      const dogIds = optionalDogIds(body) ?? [];
+      const [foreignDog] = await jobs.dogsNotOfClient(clientId, dogIds);
+      if (foreignDog !== undefined) throw forbidden(`Dog ${foreignDog} not found or does not belong to client`);
+      const start = optionalString(body, 'dateTime') ?? null;
+      const startAt = service.durationMinutes ? requiredInstant(start) : parseInstant(start);
+
+      const job = await jobs.create({
+        businessId: caller.businessId, clientId, serviceId: service.id, dogIds, start, startAt,
+        endAt: startAt && endFor(startAt, service.durationMinutes),
+        staffId: null, status: 'PENDING', priceCents: service.priceCents,
+        notes: optionalString(body, 'notes') || '',
+      });
+      emitBookingChange(deps.realtime, 'created', job, true);
+      return { success: true, booking: job };
+    })
+
+    .get('/bookings/mine', async ({ request }) => {
+      const caller = await requireAnyUser(deps, request.headers);
+      if ((caller.user.role ?? '').toUpperCase() !== 'CLIENT') throw forbidden('forbidden: this endpoint is for clients only');
+      if (!caller.crmClientId) throw forbidden('forbidden: client record not linked');
+      return jsonText(await jobs.listMine(caller.crmClientId));
+    });
+};
