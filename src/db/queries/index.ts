@@ -4,8 +4,12 @@ import { bind, type BoundStatements, type Executor } from '../statement';
 import { businessQueries } from './businesses';
 import { clientQueries } from './clients';
 import { dogQueries } from './dogs';
+import { messageQueries } from './messages';
 import { serviceQueries } from './services';
+import { settingsStoreQueries } from './settings-store';
 import { staffQueries } from './staff';
+import { statsQueries } from './stats';
+import { supportQueries } from './support';
 import { systemQueries } from './system';
 import { userQueries } from './users';
 
@@ -17,6 +21,10 @@ export const statements = {
   dogs: dogQueries,
   services: serviceQueries,
   staff: staffQueries,
+  messages: messageQueries,
+  stats: statsQueries,
+  support: supportQueries,
+  settingsStore: settingsStoreQueries,
 };
 
 export type Queries = BoundStatements<typeof statements>;
