@@ -4,15 +4,12 @@
 import { Elysia } from 'elysia';
 import type { AppDeps } from '../deps';
 import { settingsStore } from '../repo/settings-store';
-import { asObject, requireSameBusiness } from './business-access';
+import { asObject, requireUserOf } from './business-access';
 
 export const automationRoutes = (deps: AppDeps) => {
   const settings = settingsStore(deps.db);
 
-  async function requireBusinessUserOf(headers: Headers, businessId: string) {
-    const { businessId: own } = await deps.guards.requireNotClient(headers);
-    requireSameBusiness(own, businessId);
-  }
+  const requireBusinessUserOf = (headers: Headers, businessId: string) => requireUserOf(deps.guards.requireNotClient, headers, businessId);
 
   return new Elysia({ name: 'automation', prefix: '/api/business/:businessId/automation' })
     .get('', async ({ request, params }) => {

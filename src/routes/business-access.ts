@@ -40,6 +40,15 @@ export function requireSameBusiness(callerBusinessId: string | null, businessId:
   if (!callerBusinessId || callerBusinessId !== businessId) throw forbidden('forbidden');
 }
 
+/** a role guard from src/auth/guards.ts, then membership of the business in the path */
+export async function requireUserOf(
+  guard: (headers: Headers) => Promise<{ businessId: string | null }>,
+  headers: Headers,
+  businessId: string,
+): Promise<void> {
+  requireSameBusiness((await guard(headers)).businessId, businessId);
+}
+
 /** a user without a business gets 403 when it would create something (legacy stored businessId null) */
 export function requireBusinessContext(businessId: string | null): string {
   if (!businessId) throw forbidden('forbidden: business context missing');

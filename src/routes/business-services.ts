@@ -10,7 +10,7 @@ import { badRequest } from '../http/errors';
 import { nid } from '../ids';
 import { servicesRepo } from '../repo/services';
 import { settingsStore } from '../repo/settings-store';
-import { asObject, requireSameBusiness, resolveCaller } from './business-access';
+import { asObject, requireSameBusiness, requireUserOf, resolveCaller } from './business-access';
 
 type SettingsService = Record<string, unknown>;
 
@@ -37,10 +37,8 @@ export const businessServiceRoutes = (deps: AppDeps) => {
   const services = servicesRepo(deps.db);
   const settings = settingsStore(deps.db);
 
-  async function requireBusinessUserOf(headers: Headers, businessId: string) {
-    const { businessId: own } = await deps.guards.requireNotClient401(headers);
-    requireSameBusiness(own, businessId);
-  }
+  const requireBusinessUserOf = (headers: Headers, businessId: string) =>
+    requireUserOf(deps.guards.requireNotClient401, headers, businessId);
 
   return new Elysia({ name: 'business-services', prefix: '/api/business/:businessId/services' })
     .get('', async ({ request, params }) => {
