@@ -519,6 +519,9 @@ CREATE TABLE public.support_chats (
     csat text,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    handled_by_bot boolean DEFAULT false NOT NULL,
+    csat_up integer DEFAULT 0 NOT NULL,
+    csat_down integer DEFAULT 0 NOT NULL,
     CONSTRAINT support_chats_csat_check CHECK ((csat = ANY (ARRAY['up'::text, 'down'::text])))
 );
 
@@ -1185,4 +1188,5 @@ ALTER TABLE ONLY public.users
 INSERT INTO public.schema_migrations (version) VALUES
     ('20261122000100'),
     ('20261122001000'),
+    ('20261122002000'),
     ('20261122003000');

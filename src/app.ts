@@ -4,12 +4,19 @@ import { mapError } from './http/error-mapper';
 import { securityPlugin } from './http/security';
 import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
+import { automationRoutes } from './routes/automation';
 import { bookingRoutes } from './routes/bookings';
+import { businessServiceRoutes } from './routes/business-services';
 import { clientBookingRoutes } from './routes/client-bookings';
+import { clientRoutes } from './routes/clients';
 import { healthRoutes } from './routes/health';
 import { jobRoutes } from './routes/jobs';
+import { messageRoutes } from './routes/messages';
+import { serviceRoutes } from './routes/services';
 import { settingsRoutes } from './routes/settings';
 import { staffRoutes } from './routes/staff';
+import { statsRoutes } from './routes/stats';
+import { supportRoutes } from './routes/support';
 import { Elysia } from 'elysia';
 
 export function createApp(deps: AppDeps) {
@@ -23,7 +30,14 @@ export function createApp(deps: AppDeps) {
     .use(staffRoutes(deps))
     .use(clientBookingRoutes(deps))
     .use(bookingRoutes(deps))
-    .use(jobRoutes(deps));
+    .use(jobRoutes(deps))
+    .use(clientRoutes(deps))
+    .use(serviceRoutes(deps))
+    .use(businessServiceRoutes(deps))
+    .use(automationRoutes(deps))
+    .use(messageRoutes(deps))
+    .use(statsRoutes(deps))
+    .use(supportRoutes(deps));
 }
 
 export type App = ReturnType<typeof createApp>;

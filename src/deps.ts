@@ -4,6 +4,7 @@ import { createTokenService, type TokenService } from './auth/tokens';
 import type { Config } from './config';
 import type { Db } from './db/client';
 import type { Logger } from './log';
+import { createGeocoder, type Geocoder } from './services/geocoding';
 import { silentRealtime, type Realtime } from './services/realtime';
 
 export interface AppDeps {
@@ -13,9 +14,18 @@ export interface AppDeps {
   tokens: TokenService;
   guards: Guards;
   realtime: Realtime;
+  geocoder: Geocoder;
 }
 
 export function buildDeps(config: Readonly<Config>, db: Db, log: Logger, realtime: Realtime = silentRealtime): AppDeps {
   const tokens = createTokenService(config.jwtSecret, config.jwtTtlSeconds);
-  return { config, db, log, tokens, guards: createGuards(tokens, db), realtime };
+  return {
+    config,
+    db,
+    log,
+    tokens,
+    guards: createGuards(tokens, db),
+    realtime,
+    geocoder: createGeocoder({ mode: config.geocoder, log }),
+  };
 }

@@ -7,7 +7,7 @@ import type { AppDeps } from '../deps';
 import { badRequest, HttpError, unauthenticated } from '../http/errors';
 import { linkClientOnLogin } from '../repo/client-login-link';
 import { usersRepo } from '../repo/users';
-import { asObject, stringField } from './body-fields';
+import { objectBody, stringField } from '../http/body';
 
 // POLICY 4: legacy stored any body role. The owner of a new business is ADMIN (the default) or
 // `companion` (what Register.jsx sends for ?role=companion); nothing else may be chosen.
@@ -26,7 +26,7 @@ export const authRoutes = (deps: AppDeps) => {
   return new Elysia({ name: 'auth', prefix: '/api/auth' })
     .get('/health', () => ({ ok: true }))
     .post('/register', async ({ body, set }) => {
-      const input = asObject(body);
+      const input = objectBody(body);
       const email = stringField(input, 'email').toLowerCase();
       const password = stringField(input, 'password');
       if (!email || !password) throw badRequest('email_password_required');
@@ -44,7 +44,7 @@ export const authRoutes = (deps: AppDeps) => {
       return { token, user: session };
     })
     .post('/login', async ({ body, set }) => {
-      const input = asObject(body);
+      const input = objectBody(body);
       const email = stringField(input, 'email').toLowerCase();
       const password = stringField(input, 'password');
       if (!email || !password) throw badRequest('email_password_required');

@@ -1,29 +1,8 @@
 // Reading booking request bodies. Legacy read fields by truthiness and crashed (500) on a missing
 // body or on values of the wrong type; here a missing body is {} and a wrong type is a clean 400.
-import { badRequest, HttpError } from '../http/errors';
+import { badRequest } from '../http/errors';
 import { parseInstant } from '../domain/job-time';
-
-export type Body = Record<string, unknown>;
-
-const isObject = (v: unknown): v is Body => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** the body as an object; a missing body counts as {} (legacy crashed there, POLICY 2 and 3) */
-export const bodyOf = (body: unknown): Body => (isObject(body) ? body : {});
-
-/** the staff action routes accept a JSON object or no body at all (the staff screens send none) */
-export function objectBodyOrNone(body: unknown): Body {
-  if (body === undefined || body === null || body === '') return {};
-  if (!isObject(body)) throw new HttpError(400, 'body must be object');
-  return body;
-}
-
-/** a string field; absent and null are undefined */
-export function optionalString(body: Body, field: string): string | undefined {
-  const value = body[field];
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string') throw badRequest(`${field} must be a string`);
-  return value;
-}
+import type { Body } from '../http/body';
 
 /** a list of dog ids; absent and null are undefined */
 export function optionalDogIds(body: Body, field = 'dogIds'): string[] | undefined {

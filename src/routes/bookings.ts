@@ -10,18 +10,10 @@ import { badRequest, forbidden, notFound } from '../http/errors';
 import { jobsRepo, type JobOps } from '../repo/jobs';
 import { circularWalkRoute } from '../services/routing/walk-route';
 import { gpxDocument, gpxSafeName } from '../services/routing/gpx';
-import {
-  bodyOf,
-  bookingStatus,
-  objectBodyOrNone,
-  optionalDogIds,
-  optionalString,
-  priceCentsOf,
-  requiredInstant,
-  type Body,
-} from './booking-input';
+import { bookingStatus, optionalDogIds, priceCentsOf, requiredInstant } from './booking-input';
 import { emitBookingChange } from './booking-events';
 import { jsonText } from './json-text';
+import { objectBody, optionalString, type Body } from '../http/body';
 
 export const bookingRoutes = (deps: AppDeps) => {
   const jobs = jobsRepo(deps.db);
@@ -61,7 +53,7 @@ export const bookingRoutes = (deps: AppDeps) => {
     refusal: string,
     act: (job: JobRow, tx: JobOps) => Promise<RawJob>,
   ) {
-    objectBodyOrNone(body);
+    objectBody(body);
     const { user } = await guards.requireStaffUser(headers);
     return jobs.change(jobId, async (row, tx) => {
       const job = checkStaffJobOwnership(user, row);
@@ -89,7 +81,7 @@ export const bookingRoutes = (deps: AppDeps) => {
     .post('/create', async ({ request, body: raw }) => {
       const { businessId: callerBusiness } = await guards.requireAdminUser(request.headers);
       const businessId = callerBusiness ?? '';
-      const body = bodyOf(raw);
+      const body = objectBody(raw);
       const clientId = optionalString(body, 'clientId');
       const serviceId = optionalString(body, 'serviceId');
       if (!clientId) throw badRequest('Client ID required');
@@ -117,7 +109,7 @@ export const bookingRoutes = (deps: AppDeps) => {
     .post('/create-recurring', async ({ request, body: raw }) => {
       const { businessId: callerBusiness } = await guards.requireAdminUser(request.headers);
       const businessId = callerBusiness ?? '';
-      const body = bodyOf(raw);
+      const body = objectBody(raw);
       const clientId = optionalString(body, 'clientId');
       const serviceId = optionalString(body, 'serviceId');
       const start = optionalString(body, 'start');
@@ -168,7 +160,7 @@ export const bookingRoutes = (deps: AppDeps) => {
 
     .post('/:bookingId/move', async ({ request, params, body: raw }) => {
       // legacy checked the new start before authenticating
-      const start = optionalString(bodyOf(raw), 'start');
+      const start = optionalString(objectBody(raw), 'start');
       if (!start) throw badRequest('Start time required');
       const { user, isStaff } = await guards.requireBusinessUser(request.headers);
       const job = await jobs.change(params.bookingId, async (row, tx) => {
@@ -191,7 +183,7 @@ export const bookingRoutes = (deps: AppDeps) => {
     .post('/:bookingId/update', async ({ request, params, body: raw }) => {
       const { businessId: callerBusiness } = await guards.requireAdminUser(request.headers);
       const businessId = callerBusiness ?? '';
-      const body = bodyOf(raw);
+      const body = objectBody(raw);
       const job = await jobs.change(params.bookingId, async (row, tx) => {
         if (!row) throw notFound('Job not found');
         if (row.businessId !== businessId) throw forbidden('forbidden: cannot update jobs from other businesses');
@@ -204,7 +196,7 @@ export const bookingRoutes = (deps: AppDeps) => {
     .post('/:bookingId/admin-update', async ({ request, params, body: raw }) => {
       const { businessId: callerBusiness } = await guards.requireAdminUser(request.headers);
       const businessId = callerBusiness ?? '';
-      const body = bodyOf(raw);
+      const body = objectBody(raw);
       const job = await jobs.change(params.bookingId, async (row, tx) => {
         if (!row) throw notFound('Booking not found');
         if (row.businessId !== businessId) throw forbidden('forbidden: cannot update bookings from other businesses');

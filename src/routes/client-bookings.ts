@@ -6,9 +6,10 @@ import { requireAnyUser } from '../auth/job-guards';
 import { endFor, parseInstant } from '../domain/job-time';
 import { forbidden, HttpError } from '../http/errors';
 import { jobsRepo } from '../repo/jobs';
-import { bodyOf, optionalDogIds, optionalString, requiredInstant } from './booking-input';
+import { optionalDogIds, requiredInstant } from './booking-input';
 import { emitBookingChange } from './booking-events';
 import { jsonText } from './json-text';
+import { objectBody, optionalString } from '../http/body';
 
 export const clientBookingRoutes = (deps: AppDeps) => {
   const jobs = jobsRepo(deps.db);
@@ -16,7 +17,7 @@ export const clientBookingRoutes = (deps: AppDeps) => {
   return new Elysia({ name: 'client-bookings', prefix: '/api' })
     .post('/client/bookings/request', async ({ request, body: raw }) => {
       const caller = await requireAnyUser(deps, request.headers);
-      const body = bodyOf(raw);
+      const body = objectBody(raw);
       const clientId = optionalString(body, 'clientId') ?? '';
       if (caller.user.role === 'client' && clientId !== caller.crmClientId) {
         throw forbidden('forbidden: can only request bookings for yourself');

@@ -6,16 +6,17 @@ import type { JobPatch, JobRow } from '../db/queries/jobs';
 import { endFor, parseInstant } from '../domain/job-time';
 import { badRequest, forbidden, notFound } from '../http/errors';
 import { jobsRepo, type JobOps } from '../repo/jobs';
-import { bodyOf, optionalDogIds, optionalString, requiredInstant } from './booking-input';
+import { optionalDogIds, requiredInstant } from './booking-input';
 import { emitBookingChange } from './booking-events';
 import { jsonText } from './json-text';
+import { objectBody, optionalString } from '../http/body';
 
 export const jobRoutes = (deps: AppDeps) => {
   const jobs = jobsRepo(deps.db);
   const { guards, realtime } = deps;
 
   const requireJobId = (body: unknown) => {
-    const id = optionalString(bodyOf(body), 'id');
+    const id = optionalString(objectBody(body), 'id');
     if (!id) throw badRequest('Job ID required');
     return id;
   };
@@ -53,7 +54,7 @@ export const jobRoutes = (deps: AppDeps) => {
 
     .post('/create', async ({ request, body: raw }) => {
       const { clientId: ownClientId } = await guards.requireClientUser(request.headers);
-      const body = bodyOf(raw);
+      const body = objectBody(raw);
       if (body.clientId !== ownClientId) throw forbidden('forbidden: cannot create jobs for other clients');
       const businessId = optionalString(body, 'businessId');
       if (!businessId) throw badRequest('Business ID required');
@@ -85,7 +86,7 @@ export const jobRoutes = (deps: AppDeps) => {
 
     .post('/update', async ({ request, body: raw }) => {
       const { clientId } = await guards.requireClientUser(request.headers);
-      const body = bodyOf(raw);
+      const body = objectBody(raw);
       const id = requireJobId(body);
       const start = optionalString(body, 'start');
       const dogIds = optionalDogIds(body);

@@ -7,7 +7,7 @@ import type { AppDeps } from '../deps';
 import { brandingView, type Settings } from '../domain/settings';
 import { notFound } from '../http/errors';
 import { businessesRepo } from '../repo/businesses';
-import { requireObject } from './body-fields';
+import { requireObject } from '../http/body';
 
 const PATCH = 'Settings';
 

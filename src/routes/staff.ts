@@ -7,7 +7,7 @@ import type { AppDeps } from '../deps';
 import { badRequest, forbidden, notFound } from '../http/errors';
 import { staffRepo, type ProfileChanges } from '../repo/staff';
 import { usersRepo } from '../repo/users';
-import { requireObject } from './body-fields';
+import { requireObject } from '../http/body';
 
 /** who may edit another user's availability or profile: role ADMIN/admin or the stored isAdmin flag */
 const isAdminish = (u: AuthUser) => u.role === 'ADMIN' || u.role === 'admin' || u.isAdmin;

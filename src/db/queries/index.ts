@@ -5,8 +5,12 @@ import { businessQueries } from './businesses';
 import { clientQueries } from './clients';
 import { dogQueries } from './dogs';
 import { jobQueries } from './jobs';
+import { messageQueries } from './messages';
 import { serviceQueries } from './services';
+import { settingsStoreQueries } from './settings-store';
 import { staffQueries } from './staff';
+import { statsQueries } from './stats';
+import { supportQueries } from './support';
 import { systemQueries } from './system';
 import { userQueries } from './users';
 
@@ -19,6 +23,10 @@ export const statements = {
   services: serviceQueries,
   staff: staffQueries,
   jobs: jobQueries,
+  messages: messageQueries,
+  stats: statsQueries,
+  support: supportQueries,
+  settingsStore: settingsStoreQueries,
 };
 
 export type Queries = BoundStatements<typeof statements>;
