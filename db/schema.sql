@@ -14,6 +14,15 @@ SET xmloption = content;
 SET client_min_messages = warning;
 SET row_security = off;
 
+--
+-- Name: js_round(double precision); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.js_round(x double precision) RETURNS double precision
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    RETURN CASE WHEN ((x - floor(x)) >= (0.5)::double precision) THEN ceil(x) ELSE floor(x) END;
+
+
 SET default_tablespace = '';
 
 SET default_table_access_method = heap;
@@ -1100,4 +1109,5 @@ ALTER TABLE ONLY public.users
 --
 
 INSERT INTO public.schema_migrations (version) VALUES
-    ('20261122000100');
+    ('20261122000100'),
+    ('20261122004000');

@@ -4,6 +4,9 @@ import { bind, type BoundStatements, type Executor } from '../statement';
 import { businessQueries } from './businesses';
 import { clientQueries } from './clients';
 import { dogQueries } from './dogs';
+import { financeQueries } from './finance';
+import { invoiceItemQueries } from './invoice-items';
+import { invoiceQueries } from './invoices';
 import { serviceQueries } from './services';
 import { staffQueries } from './staff';
 import { systemQueries } from './system';
@@ -17,6 +20,9 @@ export const statements = {
   dogs: dogQueries,
   services: serviceQueries,
   staff: staffQueries,
+  invoices: invoiceQueries,
+  invoiceItems: invoiceItemQueries,
+  finance: financeQueries,
 };
 
 export type Queries = BoundStatements<typeof statements>;
