@@ -70,16 +70,43 @@ export async function createClient(t: TestApp, name: string, extra: { businessId
   return id;
 }
 
-/** another business with an admin, a client, a service and one pending item */
-export async function otherBusiness(t: TestApp) {
+/** a business with an admin, the usual 30 min service (2000) and nothing else */
+export async function emptyBusiness(t: TestApp, name = 'Other Walkers') {
   const businessId = newId('biz_');
   const adminId = newId('u_');
-  await t.db.sql`INSERT INTO businesses (id, name, settings) VALUES (${businessId}, 'Other Walkers', ${t.db.sql.json(defaultSettings('Other Walkers') as never)})`;
+  await t.db.sql`INSERT INTO businesses (id, name, settings) VALUES (${businessId}, ${name}, ${t.db.sql.json(defaultSettings(name) as never)})`;
   await t.db.sql`INSERT INTO users (id, business_id, role, name, email) VALUES (${adminId}, ${businessId}, 'ADMIN', 'Other Admin', ${`${adminId}@other.test`})`;
   await t.db.sql`INSERT INTO services (id, business_id, name, price_cents) VALUES (${newId('svc_')}, ${businessId}, '30min Dog Walk', 2000)`;
-  const clientId = await createClient(t, 'Other Client', { businessId });
-  const { jobId, itemId } = await completedJobWithItem(t, { businessId, clientId });
-  return { businessId, adminId, clientId, jobId, itemId, token: await t.tokenFor(adminId) };
+  return { businessId, adminId, token: await t.tokenFor(adminId) };
+}
+
+/** another business with a client and one pending item */
+export async function otherBusiness(t: TestApp) {
+  const business = await emptyBusiness(t);
+  const clientId = await createClient(t, 'Other Client', { businessId: business.businessId });
+  const { jobId, itemId } = await completedJobWithItem(t, { businessId: business.businessId, clientId });
+  return { ...business, clientId, jobId, itemId };
+}
+
+export async function staffUser(t: TestApp, businessId: string, name: string, email = `${newId('s_')}@staff.test`) {
+  const id = newId('u_');
+  await t.db.sql`INSERT INTO users (id, business_id, role, name, email) VALUES (${id}, ${businessId}, 'STAFF', ${name}, ${email})`;
+  return id;
+}
+
+/** an invoice written directly, for figures that depend on when it was paid */
+export async function invoiceAt(
+  t: TestApp,
+  spec: { businessId: string; clientId: string; amountCents: number; status?: 'PAID' | 'UNPAID'; paidAt?: Date | null; createdAt?: Date },
+) {
+  const id = newId('inv_');
+  const status = spec.status ?? 'PAID';
+  await t.db.sql`
+    INSERT INTO invoices (id, business_id, client_id, amount_cents, status, paid_at, payment_method, created_at, payment_url)
+    VALUES (${id}, ${spec.businessId}, ${spec.clientId}, ${spec.amountCents}, ${status},
+            ${spec.paidAt === undefined ? (status === 'PAID' ? new Date() : null) : spec.paidAt},
+            ${status === 'PAID' ? 'cash' : null}, ${spec.createdAt ?? new Date()}, ${`https://pay.stripe.com/link/${id}`})`;
+  return id;
 }
 
 /** GET through the app, keeping the body as bytes (t.call decodes text) */

@@ -54,7 +54,7 @@ export function encodable(font: Font, text: string): string {
 export function wrap(text: string, style: { font: Font; size: number }, width: number): string[] {
   const measure = (s: string) => style.font.pdf.widthOfTextAtSize(s, style.size);
   const lines: string[] = [];
-  for (const paragraph of encodable(style.font, text).split(/\r\n|\r|\n/)) {
+  for (const paragraph of text.split(/\r\n|\r|\n/).map((p) => encodable(style.font, p))) {
     let line = '';
     for (const word of paragraph.split(' ')) {
       const candidate = line === '' ? word : `${line} ${word}`;

@@ -51,6 +51,14 @@ const TOTALS_HEIGHT = 84.58;
 /** from the payment box top to the bottom of its last text line (the URL) */
 const PAYMENT_TEXT_BOTTOM = 44.41 + 11.56;
 
+/**
+ * Legacy wrapped the name across the whole width, through the INVOICE column. It keeps the left part
+ * here, at 24 pt when it fits in two lines (every usual name), smaller when it would not.
+ */
+function headerNameSize(name: string, font: Font, width: number): number {
+  return [24, 20, 16, 14].find((size) => wrap(name, { font, size }, width).length <= 2) ?? 12;
+}
+
 export async function renderInvoicePdf(input: InvoicePdfInput): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   const fonts = await standardFonts(doc);
@@ -71,7 +79,8 @@ export async function renderInvoicePdf(input: InvoicePdfInput): Promise<Uint8Arr
   };
 
   // header: the business name left, INVOICE / number / date right
-  canvas.text(input.business.name, bold(24, primary), { x: MARGIN, top: MARGIN, width: CONTENT_WIDTH });
+  const nameWidth = CONTENT_WIDTH - RIGHT_WIDTH - 10;
+  canvas.text(input.business.name, bold(headerNameSize(input.business.name, fonts.bold, nameWidth), primary), { x: MARGIN, top: MARGIN, width: nameWidth });
   const right = (text: string, s: TextStyle, top: number) => canvas.text(text, s, { x: RIGHT_X, top, width: RIGHT_WIDTH, align: 'right' });
   let y = right('INVOICE', bold(20), MARGIN);
   y = right(`#${input.invoiceNumber}`, regular(10), y);
