@@ -70,6 +70,15 @@ $$;
 
 
 --
+-- Name: js_round(double precision); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.js_round(x double precision) RETURNS double precision
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    RETURN CASE WHEN ((x - floor(x)) >= (0.5)::double precision) THEN ceil(x) ELSE floor(x) END;
+
+
+--
 -- Name: users; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -1189,4 +1198,5 @@ INSERT INTO public.schema_migrations (version) VALUES
     ('20261122000100'),
     ('20261122001000'),
     ('20261122002000'),
-    ('20261122003000');
+    ('20261122003000'),
+    ('20261122004000');

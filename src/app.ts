@@ -9,7 +9,9 @@ import { bookingRoutes } from './routes/bookings';
 import { businessServiceRoutes } from './routes/business-services';
 import { clientBookingRoutes } from './routes/client-bookings';
 import { clientRoutes } from './routes/clients';
+import { financeRoutes } from './routes/finance';
 import { healthRoutes } from './routes/health';
+import { invoiceRoutes } from './routes/invoices';
 import { jobRoutes } from './routes/jobs';
 import { messageRoutes } from './routes/messages';
 import { serviceRoutes } from './routes/services';
@@ -37,7 +39,9 @@ export function createApp(deps: AppDeps) {
     .use(automationRoutes(deps))
     .use(messageRoutes(deps))
     .use(statsRoutes(deps))
-    .use(supportRoutes(deps));
+    .use(supportRoutes(deps))
+    .use(invoiceRoutes(deps))
+    .use(financeRoutes(deps));
 }
 
 export type App = ReturnType<typeof createApp>;

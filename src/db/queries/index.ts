@@ -6,6 +6,9 @@ import { clientQueries } from './clients';
 import { dogQueries } from './dogs';
 import { jobQueries } from './jobs';
 import { messageQueries } from './messages';
+import { financeQueries } from './finance';
+import { invoiceItemQueries } from './invoice-items';
+import { invoiceQueries } from './invoices';
 import { serviceQueries } from './services';
 import { settingsStoreQueries } from './settings-store';
 import { staffQueries } from './staff';
@@ -27,6 +30,9 @@ export const statements = {
   stats: statsQueries,
   support: supportQueries,
   settingsStore: settingsStoreQueries,
+  invoices: invoiceQueries,
+  invoiceItems: invoiceItemQueries,
+  finance: financeQueries,
 };
 
 export type Queries = BoundStatements<typeof statements>;

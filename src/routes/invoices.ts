@@ -1,0 +1,151 @@
+// /api/invoices and /api/invoice-items (invoices-finance-stats.md §2). Every route: any signed-in
+// user whose role is not exactly 'client' (staff included, as legacy), scoped to their business.
+import { Elysia } from 'elysia';
+import type { AppDeps } from '../deps';
+import type { InvoiceDetailRow, InvoiceRow } from '../db/queries/invoices';
+import { detailLines, invoiceNumberOf, isPaymentMethod, PAYMENT_METHODS, pdfLines } from '../domain/invoices';
+import { badRequest, forbidden, HttpError, notFound } from '../http/errors';
+import { invoicesRepo, type GenerateRefusal, type UpdateResult } from '../repo/invoices';
+import { renderInvoicePdf } from '../services/pdf/invoice-pdf';
+
+const FORBIDDEN_ACCESS = "forbidden: cannot access other businesses' invoices";
+const FORBIDDEN_UPDATE = "forbidden: cannot update other businesses' invoices";
+const FORBIDDEN_RESEND = "forbidden: cannot resend other businesses' invoices";
+
+const REFUSALS: Record<GenerateRefusal, () => HttpError> = {
+  item_not_found: () => notFound('One or more items not found'),
+  item_of_other_business: () => forbidden('forbidden: items do not belong to your business'),
+  item_of_other_client: () => badRequest('All items must belong to the same client'),
+  item_not_pending: () => badRequest('Can only invoice PENDING items'),
+};
+
+const field = (body: unknown, key: string): unknown =>
+  typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[key] : undefined;
+
+export const invoiceRoutes = (deps: AppDeps) => {
+  const invoices = invoicesRepo(deps.db);
+
+  /** the legacy per-invoice checks: guard, 404, then 403 with the route's own message */
+  async function ownInvoice(headers: Headers, invoiceId: string, forbiddenMessage: string) {
+    const { businessId } = await deps.guards.requireNotClient(headers);
+    const invoice = await invoices.getInvoice(invoiceId);
+    if (!invoice) throw notFound('Invoice not found');
+    if (invoice.businessId !== businessId) throw forbidden(forbiddenMessage);
+    return invoice;
+  }
+
+  const updated = (result: UpdateResult, conflictMessage: string) => {
+    if ('conflict' in result) throw badRequest(conflictMessage);
+    return { success: true, invoice: result.invoice };
+  };
+
+  /** mark-paid and its older alias pay: same checks in the same order */
+  async function markPaid(headers: Headers, invoiceId: string, body: unknown) {
+    const invoice = await ownInvoice(headers, invoiceId, FORBIDDEN_UPDATE);
+    if (isPaid(invoice)) throw badRequest('Invoice has already been marked as paid');
+    const paymentMethod = field(body, 'paymentMethod');
+    if (!paymentMethod) throw badRequest('paymentMethod is required');
+    if (!isPaymentMethod(paymentMethod)) throw badRequest(`Invalid payment method. Must be one of: ${PAYMENT_METHODS.join(', ')}`);
+    return updated(await invoices.markInvoicePaid(invoice.id, invoice.businessId, paymentMethod), 'Invoice has already been marked as paid');
+  }
+
+  return new Elysia({ name: 'invoices', prefix: '/api' })
+    .get('/invoice-items/pending', async ({ request }) => {
+      const { businessId } = await deps.guards.requireNotClient(request.headers);
+      return invoices.listPendingItemsByClient(businessId ?? '');
+    })
+    .get('/invoices/list', async ({ request }) => {
+      const { businessId } = await deps.guards.requireNotClient(request.headers);
+      return invoices.listInvoicesByBusiness(businessId ?? '');
+    })
+    .post('/invoices/generate', async ({ request, body }) => {
+      const { businessId } = await deps.guards.requireNotClient(request.headers);
+      const clientId = field(body, 'clientId');
+      const itemIds = field(body, 'itemIds');
+      if (!clientId || !Array.isArray(itemIds) || itemIds.length === 0) {
+        throw badRequest('clientId and itemIds (array) are required');
+      }
+      const result = await invoices.generateInvoiceFromItems(businessId ?? '', clientId, itemIds);
+      if ('refused' in result) throw REFUSALS[result.refused]();
+      return { success: true, invoice: result.invoice };
+    })
+    .get('/invoices/:invoiceId', async ({ request, params }) => {
+      const invoice = await ownInvoice(request.headers, params.invoiceId, FORBIDDEN_ACCESS);
+      const detail = (await invoices.getInvoiceDetail(invoice.id))!;
+      return {
+        invoiceId: invoice.id,
+        invoiceNumber: invoiceNumberOf(invoice.id),
+        clientName: detail.clientName || 'Unknown Client',
+        clientEmail: detail.clientEmail,
+        clientPhone: detail.clientPhone,
+        total: invoice.amountCents,
+        status: invoice.status.toLowerCase(),
+        dueDate: invoice.createdAt,
+        items: detailLines(invoice.meta, invoice.amountCents, detail.jobStart),
+        createdAt: invoice.createdAt,
+        paidAt: invoice.paidAt,
+      };
+    })
+    .post('/invoices/:invoiceId/mark-sent', async ({ request, params }) => {
+      const invoice = await ownInvoice(request.headers, params.invoiceId, FORBIDDEN_UPDATE);
+      const alreadySent = 'Invoice has already been marked as sent';
+      if (invoice.sentToClient) throw badRequest(alreadySent);
+      return updated(await invoices.markInvoiceSent(invoice.id, invoice.businessId), alreadySent);
+    })
+    .post('/invoices/:invoiceId/mark-paid', ({ request, params, body }) => markPaid(request.headers, params.invoiceId, body))
+    .post('/invoices/:invoiceId/pay', ({ request, params, body }) => markPaid(request.headers, params.invoiceId, body))
+    .post('/invoices/:invoiceId/resend', async ({ request, params }) => {
+      await ownInvoice(request.headers, params.invoiceId, FORBIDDEN_RESEND);
+      // legacy stub: nothing is sent or stored (the email area replaces this, keeping the response)
+      return { success: true, message: 'Invoice resent successfully' };
+    })
+    .get('/invoices/:invoiceId/pdf', async ({ request, params }) => {
+      const invoice = await ownInvoice(request.headers, params.invoiceId, FORBIDDEN_ACCESS);
+      const detail = (await invoices.getInvoiceDetail(invoice.id))!;
+      const invoiceNumber = invoiceNumberOf(invoice.id).toUpperCase();
+      let pdf: Uint8Array;
+      try {
+        pdf = await renderInvoicePdf(pdfInput(invoice, detail, invoiceNumber));
+      } catch (error) {
+        deps.log.error('invoice pdf failed', { invoiceId: invoice.id, error });
+        throw new HttpError(500, 'Failed to generate PDF');
+      }
+      return new Response(pdf, {
+        headers: {
+          'content-type': 'application/pdf',
+          'content-disposition': `attachment; filename="invoice-${invoiceNumber}.pdf"`,
+        },
+      });
+    });
+};
+
+const isPaid = (invoice: InvoiceRow) => invoice.status.toUpperCase() === 'PAID' || invoice.paidAt !== null;
+
+function pdfInput(invoice: InvoiceRow, detail: InvoiceDetailRow, invoiceNumber: string) {
+  const settings = detail.businessSettings as { profile?: Record<string, unknown>; branding?: Record<string, unknown> };
+  // legacy reads profile.address/phone/email, keys the settings screen never writes (LEGACY QUIRK)
+  const profileText = (key: string) => {
+    const value = settings.profile?.[key];
+    return typeof value === 'string' ? value : '';
+  };
+  return {
+    invoiceNumber,
+    createdAt: invoice.createdAt,
+    totalCents: invoice.amountCents,
+    items: pdfLines(invoice.meta, invoice.amountCents, { serviceName: detail.serviceName, jobStart: detail.jobStart, createdAt: invoice.createdAt }),
+    paymentUrl: invoice.paymentUrl,
+    business: {
+      name: detail.businessName || 'Pawtimation',
+      address: profileText('address'),
+      phone: profileText('phone'),
+      email: profileText('email'),
+      primaryColor: settings.branding?.primaryColor,
+    },
+    client: {
+      name: detail.clientName || 'Client',
+      email: detail.clientEmail,
+      phone: detail.clientPhone,
+      address: detail.clientAddress,
+    },
+  };
+}
