@@ -29,6 +29,7 @@ afterAll(async () => {
 });
 beforeEach(() => {
   stripe.failing = false;
+  stripe.duringCreate = null;
   stripe.requests.length = 0;
 });
 
@@ -145,6 +146,17 @@ describe('POST /api/invoices/:invoiceId/checkout', () => {
     expect(res.status).toBe(400);
     expect(res.body.error).toContain('already been made');
     expect(sessionCreates()).toHaveLength(1);
+  });
+
+  test('marked paid by hand while Stripe creates the session: 400, the session is not kept', async () => {
+    const invoiceId = await insertInvoice(t.db);
+    stripe.duringCreate = async () => {
+      await t.db.sql`UPDATE invoices SET status = 'PAID', paid_at = now(), payment_method = 'cash' WHERE id = ${invoiceId}`;
+    };
+    const res = await checkout(invoiceId, clientToken);
+    expect(res).toMatchObject({ status: 400, body: { error: 'Invoice has already been marked as paid' } });
+    expect(sessionCreates()).toHaveLength(1);
+    expect(await invoiceState(t.db, invoiceId)).toMatchObject({ status: 'PAID', paymentMethod: 'cash', checkoutSessionId: null });
   });
 
   test('a Stripe failure answers 502 with a clear error and changes nothing', async () => {

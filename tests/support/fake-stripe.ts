@@ -19,6 +19,8 @@ export interface FakeStripe {
   sessions: Map<string, FakeSession>;
   requests: RecordedRequest[];
   failing: boolean;
+  /** runs while a session is being created, before the answer leaves (to stage races) */
+  duringCreate: (() => Promise<void>) | null;
   /** the session after the payer paid on Stripe's page */
   pay(sessionId: string): FakeSession;
   /** makes the session expire in `seconds` */
@@ -39,6 +41,7 @@ export function startFakeStripe(): FakeStripe {
     sessions,
     requests,
     failing: false,
+    duringCreate: null,
     pay(sessionId) {
       const session = mustGet(sessions, sessionId);
       Object.assign(session, {
@@ -75,6 +78,7 @@ export function startFakeStripe(): FakeStripe {
         if (typeof created === 'string') return stripeError(400, 'invalid_request_error', created);
         sessions.set(created.id, created);
         if (key) replays.set(key, created);
+        await fake.duringCreate?.();
         return json(200, created);
       }
       const match = /^\/v1\/checkout\/sessions\/([^/]+)(\/expire)?$/.exec(pathname);

@@ -22,6 +22,7 @@ export interface OpenedCheckout {
   sessionId: string;
 }
 
+const ALREADY_PAID = 'Invoice has already been marked as paid';
 // a reused session must leave the payer time to finish
 const REUSE_MARGIN_MS = 10 * 60 * 1000;
 
@@ -38,7 +39,7 @@ export function mayPay(user: AuthUser, invoice: PaymentInvoiceRow): boolean {
 }
 
 export async function openCheckout(deps: CheckoutDeps, invoice: PaymentInvoiceRow): Promise<OpenedCheckout> {
-  if (isPaid(invoice)) throw badRequest('Invoice has already been marked as paid');
+  if (isPaid(invoice)) throw badRequest(ALREADY_PAID);
   if (invoice.amountCents <= 0) throw badRequest('Invoice total is zero: there is nothing to pay');
 
   let session: Stripe.Checkout.Session;
@@ -53,7 +54,9 @@ export async function openCheckout(deps: CheckoutDeps, invoice: PaymentInvoiceRo
     throw new HttpError(502, 'Payment provider error: the card payment could not be started. Please try again later.');
   }
   if (!session.url) throw new Error(`Stripe returned checkout session ${session.id} without a url`);
-  await deps.db.q.payments.saveCheckoutSession(invoice.id, session.id, session.url, new Date(session.expires_at * 1000));
+  const saved = await deps.db.q.payments.saveCheckoutSession(invoice.id, session.id, session.url, new Date(session.expires_at * 1000));
+  // marked paid by hand while Stripe was answering: do not send the payer on to pay it again
+  if (!saved) throw badRequest(ALREADY_PAID);
   return { url: session.url, sessionId: session.id };
 }
 
