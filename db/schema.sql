@@ -323,6 +323,10 @@ CREATE TABLE public.invoices (
     payment_method text,
     payment_url text NOT NULL,
     meta jsonb DEFAULT '{}'::jsonb NOT NULL,
+    stripe_checkout_session_id text,
+    stripe_checkout_url text,
+    stripe_checkout_expires_at timestamp with time zone,
+    stripe_payment_intent_id text,
     CONSTRAINT invoices_amount_cents_check CHECK ((amount_cents >= 0)),
     CONSTRAINT invoices_payment_method_check CHECK ((payment_method = ANY (ARRAY['cash'::text, 'card'::text, 'bank_transfer'::text, 'check'::text, 'other'::text]))),
     CONSTRAINT invoices_status_check CHECK ((status = ANY (ARRAY['UNPAID'::text, 'PAID'::text])))
@@ -512,6 +516,19 @@ CREATE TABLE public.staff_services (
     staff_id text NOT NULL,
     "position" integer NOT NULL,
     service_id text NOT NULL
+);
+
+
+--
+-- Name: stripe_events; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.stripe_events (
+    id text NOT NULL,
+    type text NOT NULL,
+    invoice_id text,
+    outcome text DEFAULT 'processing'::text NOT NULL,
+    received_at timestamp with time zone DEFAULT now() NOT NULL
 );
 
 
@@ -748,6 +765,14 @@ ALTER TABLE ONLY public.staff_services
 
 
 --
+-- Name: stripe_events stripe_events_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.stripe_events
+    ADD CONSTRAINT stripe_events_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: support_chats support_chats_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -952,6 +977,13 @@ CREATE INDEX services_business_idx ON public.services USING btree (business_id, 
 --
 
 CREATE INDEX staff_services_service_idx ON public.staff_services USING btree (service_id);
+
+
+--
+-- Name: stripe_events_invoice_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX stripe_events_invoice_idx ON public.stripe_events USING btree (invoice_id);
 
 
 --
@@ -1199,4 +1231,5 @@ INSERT INTO public.schema_migrations (version) VALUES
     ('20261122001000'),
     ('20261122002000'),
     ('20261122003000'),
-    ('20261122004000');
+    ('20261122004000'),
+    ('20261122005000');

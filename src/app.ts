@@ -14,6 +14,7 @@ import { healthRoutes } from './routes/health';
 import { invoiceRoutes } from './routes/invoices';
 import { jobRoutes } from './routes/jobs';
 import { messageRoutes } from './routes/messages';
+import { paymentRoutes } from './routes/payments';
 import { serviceRoutes } from './routes/services';
 import { settingsRoutes } from './routes/settings';
 import { staffRoutes } from './routes/staff';
@@ -41,7 +42,8 @@ export function createApp(deps: AppDeps) {
     .use(statsRoutes(deps))
     .use(supportRoutes(deps))
     .use(invoiceRoutes(deps))
-    .use(financeRoutes(deps));
+    .use(financeRoutes(deps))
+    .use(paymentRoutes(deps));
 }
 
 export type App = ReturnType<typeof createApp>;

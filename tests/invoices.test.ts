@@ -1,5 +1,6 @@
 // /api/invoice-items/pending and /api/invoices/* through HTTP against a real database.
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
+import { payLinkFor } from '../src/services/payments/pay-links';
 import { createTestApp, DEMO, type TestApp } from './support/app';
 import { completedJobWithItem, createClient, createJob, DEMO_CLIENT, otherBusiness } from './support/billing-fixtures';
 
@@ -101,8 +102,10 @@ describe('POST /api/invoices/generate', () => {
       sentToClient: null,
       paidAt: null,
       paymentMethod: null,
-      paymentUrl: `https://pay.stripe.com/link/${invoice.id}`,
     });
+    // the working pay link of the payments area: PUBLIC_BASE_URL/pay/<token for this invoice>
+    expect(invoice.paymentUrl).toBe(await payLinkFor(t.deps.config, invoice.id));
+    expect(invoice.paymentUrl).toStartWith('http://localhost:8787/pay/');
     expect(invoice.createdAt).toMatch(ISO);
     expect(invoice.meta.items).toEqual([
       { id: items[1], description: '60min Dog Walk (5 Mar)', quantity: 1, amount: 2500, date: '2030-03-05T10:00:00.000Z' },

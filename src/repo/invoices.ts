@@ -4,7 +4,6 @@ import type { Db } from '../db/client';
 import type { PendingItemRow } from '../db/queries/invoice-items';
 import type { InvoiceRow, PaymentMethod } from '../db/queries/invoices';
 import { orderedMetaItems } from '../domain/invoices';
-import { paymentUrlFor } from '../domain/payment-url';
 import { newId } from '../ids';
 
 export type PendingItem = Omit<PendingItemRow, 'clientName'>;
@@ -26,7 +25,8 @@ export type UpdateResult = { invoice: InvoiceRow } | { conflict: true };
 const withOrderedMeta = (invoice: InvoiceRow): InvoiceRow =>
   invoice.meta.items ? { ...invoice, meta: { ...invoice.meta, items: orderedMetaItems(invoice.meta.items) } } : invoice;
 
-export function invoicesRepo(db: Db) {
+/** payLink: the public pay link of an invoice, stored as its legacy paymentUrl */
+export function invoicesRepo(db: Db, payLink: (invoiceId: string) => Promise<string>) {
   const getInvoice = async (invoiceId: string): Promise<InvoiceRow | null> => {
     const row = await db.q.invoices.get(invoiceId);
     return row && withOrderedMeta(row);
@@ -72,7 +72,7 @@ export function invoicesRepo(db: Db) {
         if (locked.length !== distinct.length) return { refused: 'item_not_pending' as const };
 
         const invoiceId = newId('inv_');
-        await q.invoices.insertFromItems(invoiceId, businessId, clientId as string, distinct, paymentUrlFor(invoiceId));
+        await q.invoices.insertFromItems(invoiceId, businessId, clientId as string, distinct, await payLink(invoiceId));
         await q.invoiceItems.markBilled(distinct, invoiceId);
         return { invoice: withOrderedMeta((await q.invoices.get(invoiceId))!) };
       });

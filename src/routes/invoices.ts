@@ -7,6 +7,7 @@ import { detailLines, invoiceNumberOf, isPaymentMethod, PAYMENT_METHODS, pdfLine
 import { badRequest, forbidden, HttpError, notFound } from '../http/errors';
 import { invoicesRepo, type GenerateRefusal, type UpdateResult } from '../repo/invoices';
 import { renderInvoicePdf } from '../services/pdf/invoice-pdf';
+import { payLinkFor } from '../services/payments/pay-links';
 
 const FORBIDDEN_ACCESS = "forbidden: cannot access other businesses' invoices";
 const FORBIDDEN_UPDATE = "forbidden: cannot update other businesses' invoices";
@@ -23,7 +24,7 @@ const field = (body: unknown, key: string): unknown =>
   typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[key] : undefined;
 
 export const invoiceRoutes = (deps: AppDeps) => {
-  const invoices = invoicesRepo(deps.db);
+  const invoices = invoicesRepo(deps.db, (invoiceId) => payLinkFor(deps.config, invoiceId));
 
   /** the legacy per-invoice checks: guard, 404, then 403 with the route's own message */
   async function ownInvoice(headers: Headers, invoiceId: string, forbiddenMessage: string) {

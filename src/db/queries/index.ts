@@ -9,6 +9,7 @@ import { messageQueries } from './messages';
 import { financeQueries } from './finance';
 import { invoiceItemQueries } from './invoice-items';
 import { invoiceQueries } from './invoices';
+import { paymentQueries } from './payments';
 import { serviceQueries } from './services';
 import { settingsStoreQueries } from './settings-store';
 import { staffQueries } from './staff';
@@ -33,6 +34,7 @@ export const statements = {
   invoices: invoiceQueries,
   invoiceItems: invoiceItemQueries,
   finance: financeQueries,
+  payments: paymentQueries,
 };
 
 export type Queries = BoundStatements<typeof statements>;
