@@ -4,6 +4,7 @@ import { createTokenService, type TokenService } from './auth/tokens';
 import type { Config } from './config';
 import type { Db } from './db/client';
 import type { Logger } from './log';
+import { createEmailService, type EmailService } from './services/email';
 import { silentRealtime, type Realtime } from './services/realtime';
 
 export interface AppDeps {
@@ -13,9 +14,18 @@ export interface AppDeps {
   tokens: TokenService;
   guards: Guards;
   realtime: Realtime;
+  email: EmailService;
 }
 
 export function buildDeps(config: Readonly<Config>, db: Db, log: Logger): AppDeps {
   const tokens = createTokenService(config.jwtSecret, config.jwtTtlSeconds);
-  return { config, db, log, tokens, guards: createGuards(tokens, db), realtime: silentRealtime };
+  return {
+    config,
+    db,
+    log,
+    tokens,
+    guards: createGuards(tokens, db),
+    realtime: silentRealtime,
+    email: createEmailService(config, log),
+  };
 }

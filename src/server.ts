@@ -1,4 +1,5 @@
-// Process entry: config -> migrate -> seed if empty -> listen; SIGTERM/SIGINT drain and exit 0.
+// Process entry: config -> migrate -> seed if empty -> listen and send queued email; SIGTERM/SIGINT
+// drain and exit 0.
 import { createApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 import { connect } from './db/client';
@@ -6,6 +7,7 @@ import { migrate } from './db/migrate';
 import { seedIfEmpty } from './db/seed';
 import { buildDeps } from './deps';
 import { createLogger } from './log';
+import { createEmailWorker } from './services/email';
 
 export interface RunningServer {
   port: number;
@@ -21,6 +23,8 @@ export async function startServer(config: Readonly<Config>): Promise<RunningServ
   const app = createApp(deps);
   const server = Bun.serve({ port: config.port, hostname: '0.0.0.0', fetch: (req) => app.handle(req) });
   log.info('listening', { port: server.port });
+  const emailWorker = createEmailWorker(db, deps.email, log);
+  emailWorker.start();
 
   let stopping: Promise<void> | null = null;
   return {
@@ -29,6 +33,8 @@ export async function startServer(config: Readonly<Config>): Promise<RunningServ
       (stopping ??= (async () => {
         log.info('shutting down: draining in-flight requests');
         await server.stop(false);
+        // mail still queued stays in the outbox for the next start
+        await emailWorker.stop();
         await db.close();
         log.info('stopped');
       })()),

@@ -4,6 +4,7 @@ import { bind, type BoundStatements, type Executor } from '../statement';
 import { businessQueries } from './businesses';
 import { clientQueries } from './clients';
 import { dogQueries } from './dogs';
+import { emailQueries } from './email';
 import { serviceQueries } from './services';
 import { staffQueries } from './staff';
 import { systemQueries } from './system';
@@ -17,6 +18,7 @@ export const statements = {
   dogs: dogQueries,
   services: serviceQueries,
   staff: staffQueries,
+  email: emailQueries,
 };
 
 export type Queries = BoundStatements<typeof statements>;
