@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'bun:test';
 import { createEmailWorker, type EmailWorker } from '../src/services/email';
 import { createLogger } from '../src/log';
-import { createTestApp, type TestApp } from './support/app';
+import type { TestApp } from './support/app';
 import {
   BIZ,
   DEMO_CLIENT,
@@ -15,33 +15,23 @@ import {
   outboxRows,
   patchSettings,
   setJobStatus,
+  startEmailTestApp,
+  type EmailTestApp,
 } from './support/email-fixtures';
-import { startFakeSendGrid, type FakeSendGrid, type RecordedMail } from './support/fake-sendgrid';
+import type { FakeSendGrid, RecordedMail } from './support/fake-sendgrid';
 
+let app: EmailTestApp;
 let t: TestApp;
 let sendgrid: FakeSendGrid;
 let worker: EmailWorker;
 
 beforeAll(async () => {
-  sendgrid = startFakeSendGrid();
-  t = await createTestApp({
-    EMAIL_PROVIDER: 'sendgrid',
-    SENDGRID_API_KEY: 'SG.test-key',
-    SENDGRID_API_URL: sendgrid.url,
-    EMAIL_FROM: 'bookings@pawtimation.test',
-    SUPPORT_EMAIL: 'support@pawtimation.test',
-    FRONTEND_BASE_URL: 'https://app.pawtimation.test',
-  });
+  app = await startEmailTestApp({ SUPPORT_EMAIL: 'support@pawtimation.test', FRONTEND_BASE_URL: 'https://app.pawtimation.test' });
+  ({ t, sendgrid } = app);
   worker = createEmailWorker(t.db, t.deps.email, createLogger('silent'), { backoffMs: () => 0 });
 }, 30_000);
-afterAll(async () => {
-  await t.close();
-  await sendgrid.stop();
-});
-beforeEach(async () => {
-  await t.db.sql`DELETE FROM email_outbox`;
-  sendgrid.calls.length = 0;
-});
+afterAll(() => app.close());
+beforeEach(() => app.reset());
 
 const email = () => t.deps.email;
 const html = (m: RecordedMail) => m.body.content.find((c) => c.type === 'text/html')!.value;

@@ -2,9 +2,45 @@
 // routes that create them live in other areas. Everything belongs to the seeded demo business.
 import type { Db } from '../../src/db/client';
 import { newId } from '../../src/ids';
+import { createTestApp, type TestApp } from './app';
+import { startFakeSendGrid, type FakeSendGrid } from './fake-sendgrid';
 
 export const BIZ = 'biz_demo';
 export const DEMO_CLIENT = { id: 'c_demo_client', name: 'Demo Client', email: 'demo@client.com' };
+
+/** the env that sends through the real @sendgrid/mail to the fake at url */
+export const sendgridEnv = (url: string) => ({
+  EMAIL_PROVIDER: 'sendgrid',
+  SENDGRID_API_KEY: 'SG.test-key',
+  SENDGRID_API_URL: url,
+  EMAIL_FROM: 'bookings@pawtimation.test',
+});
+
+export interface EmailTestApp {
+  t: TestApp;
+  sendgrid: FakeSendGrid;
+  /** empties the outbox and the fake between tests */
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** a fresh seeded app whose mail goes to its own fake SendGrid */
+export async function startEmailTestApp(env: Record<string, string> = {}): Promise<EmailTestApp> {
+  const sendgrid = startFakeSendGrid();
+  const t = await createTestApp({ ...sendgridEnv(sendgrid.url), ...env });
+  return {
+    t,
+    sendgrid,
+    async reset() {
+      await t.db.sql`DELETE FROM email_outbox`;
+      sendgrid.reset();
+    },
+    async close() {
+      await t.close();
+      await sendgrid.stop();
+    },
+  };
+}
 
 export async function firstServiceId(db: Db): Promise<string> {
   const [row] = await db.sql`SELECT id FROM services WHERE business_id = ${BIZ} ORDER BY seq LIMIT 1`;

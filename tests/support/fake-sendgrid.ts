@@ -24,6 +24,10 @@ export interface FakeSendGrid {
   delivered(): RecordedMail[];
   /** answer the next n calls with this status (and headers) instead of 202 */
   failNext(n: number, status: number, headers?: Record<string, string>): void;
+  /** hold every answer this long (a slow SendGrid), after the call was recorded */
+  delayAnswers(ms: number): void;
+  /** forget the calls, the planned failures and the delay */
+  reset(): void;
   /** resolves once this many mails were delivered; rejects after timeoutMs */
   waitForDelivered(n: number, timeoutMs?: number): Promise<RecordedMail[]>;
   stop(): Promise<void>;
@@ -33,6 +37,7 @@ export function startFakeSendGrid(): FakeSendGrid {
   const calls: RecordedMail[] = [];
   const failures: { status: number; headers: Record<string, string> }[] = [];
   let sequence = 0;
+  let delayMs = 0;
 
   const server = Bun.serve({
     port: 0,
@@ -41,14 +46,15 @@ export function startFakeSendGrid(): FakeSendGrid {
       const url = new URL(req.url);
       if (req.method !== 'POST' || url.pathname !== '/v3/mail/send') return new Response('not found', { status: 404 });
       const body = (await req.json()) as SendGridMailBody;
-      const failure = failures.shift();
+      // like SendGrid, a mail without a recipient is refused as malformed
+      const failure = body.personalizations?.some((p) => p.to?.length) ? failures.shift() : { status: 400, headers: {} };
+      const messageId = failure ? null : `fake-msg-${++sequence}`;
+      calls.push({ authorization: req.headers.get('authorization'), body, messageId, status: failure?.status ?? 202 });
+      if (delayMs) await Bun.sleep(delayMs);
       if (failure) {
-        calls.push({ authorization: req.headers.get('authorization'), body, messageId: null, status: failure.status });
         return Response.json({ errors: [{ message: `fake failure ${failure.status}` }] }, { status: failure.status, headers: failure.headers });
       }
-      const messageId = `fake-msg-${++sequence}`;
-      calls.push({ authorization: req.headers.get('authorization'), body, messageId, status: 202 });
-      return new Response(null, { status: 202, headers: { 'x-message-id': messageId } });
+      return new Response(null, { status: 202, headers: { 'x-message-id': messageId! } });
     },
   });
 
@@ -68,6 +74,14 @@ export function startFakeSendGrid(): FakeSendGrid {
         await Bun.sleep(10);
       }
       return delivered();
+    },
+    delayAnswers(ms) {
+      delayMs = ms;
+    },
+    reset() {
+      calls.length = 0;
+      failures.length = 0;
+      delayMs = 0;
     },
     stop: () => server.stop(true),
   };
