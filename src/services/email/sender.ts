@@ -32,7 +32,8 @@ type EmailConfig = Pick<
 /** Picks the provider from config; a missing setting is reported once here, at startup. */
 export function createEmailSender(config: EmailConfig, log: Logger): EmailSender {
   if (config.emailProvider === 'sendgrid' && config.sendgridApiKey && config.emailFrom) {
-    return sendgridSender(config as EmailConfig & { sendgridApiKey: string; emailFrom: string }, log);
+    const { sendgridApiKey: apiKey, emailFrom: from, sendgridApiUrl: apiUrl, emailSandbox: sandbox } = config;
+    return sendgridSender({ apiKey, from, apiUrl, sandbox }, log);
   }
   const missing = [!config.sendgridApiKey && 'SENDGRID_API_KEY', !config.emailFrom && 'EMAIL_FROM'].filter(Boolean);
   const reason =
@@ -48,14 +49,21 @@ export function createEmailSender(config: EmailConfig, log: Logger): EmailSender
   };
 }
 
-function sendgridSender(config: EmailConfig & { sendgridApiKey: string; emailFrom: string }, log: Logger): EmailSender {
+interface SendGridSettings {
+  apiKey: string;
+  from: string;
+  apiUrl: string | null;
+  sandbox: boolean;
+}
+
+function sendgridSender(settings: SendGridSettings, log: Logger): EmailSender {
   const mail = new MailService();
-  mail.setApiKey(config.sendgridApiKey);
+  mail.setApiKey(settings.apiKey);
   // setApiKey resets the base URL, so the override (a local fake in tests) must come after it
-  if (config.sendgridApiUrl) {
+  if (settings.apiUrl) {
     (mail as unknown as { client: { setDefaultRequest(key: string, value: unknown): void } }).client.setDefaultRequest(
       'baseUrl',
-      config.sendgridApiUrl,
+      settings.apiUrl,
     );
   }
   mail.setTimeout(SEND_TIMEOUT_MS);
@@ -65,12 +73,12 @@ function sendgridSender(config: EmailConfig & { sendgridApiKey: string; emailFro
       try {
         const [response] = await mail.send({
           to: message.to,
-          from: config.emailFrom,
+          from: settings.from,
           subject: message.subject,
           html: message.html,
           text: message.text,
           attachments: message.attachments?.map((a) => ({ ...a, disposition: 'attachment' })),
-          mailSettings: config.emailSandbox ? { sandboxMode: { enable: true } } : undefined,
+          mailSettings: settings.sandbox ? { sandboxMode: { enable: true } } : undefined,
         });
         const messageId = headerValue(response.headers, 'x-message-id');
         log.info('email sent', { to: message.to, subject: message.subject, messageId });
