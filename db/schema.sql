@@ -269,6 +269,48 @@ ALTER TABLE public.dogs ALTER COLUMN seq ADD GENERATED ALWAYS AS IDENTITY (
 
 
 --
+-- Name: email_outbox; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.email_outbox (
+    id bigint NOT NULL,
+    event_key text NOT NULL,
+    kind text NOT NULL,
+    ref_id text NOT NULL,
+    business_id text,
+    recipients text[] NOT NULL,
+    subject text NOT NULL,
+    html text NOT NULL,
+    text_body text NOT NULL,
+    attachments jsonb DEFAULT '[]'::jsonb NOT NULL,
+    status text DEFAULT 'pending'::text NOT NULL,
+    attempts integer DEFAULT 0 NOT NULL,
+    next_attempt_at timestamp with time zone DEFAULT now() NOT NULL,
+    last_error text,
+    provider_message_id text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    sent_at timestamp with time zone,
+    CONSTRAINT email_outbox_recipients_check CHECK ((cardinality(recipients) > 0)),
+    CONSTRAINT email_outbox_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'sending'::text, 'sent'::text, 'skipped'::text, 'failed'::text])))
+);
+
+
+--
+-- Name: email_outbox_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.email_outbox ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.email_outbox_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
 -- Name: invoice_items; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -645,6 +687,22 @@ ALTER TABLE ONLY public.dogs
 
 
 --
+-- Name: email_outbox email_outbox_event_key_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.email_outbox
+    ADD CONSTRAINT email_outbox_event_key_key UNIQUE (event_key);
+
+
+--
+-- Name: email_outbox email_outbox_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.email_outbox
+    ADD CONSTRAINT email_outbox_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: invoice_items invoice_items_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -830,6 +888,20 @@ CREATE INDEX clients_email_idx ON public.clients USING btree (email, seq);
 --
 
 CREATE INDEX dogs_client_idx ON public.dogs USING btree (client_id, seq);
+
+
+--
+-- Name: email_outbox_due_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX email_outbox_due_idx ON public.email_outbox USING btree (next_attempt_at, id) WHERE (status = ANY (ARRAY['pending'::text, 'sending'::text]));
+
+
+--
+-- Name: email_outbox_ref_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX email_outbox_ref_idx ON public.email_outbox USING btree (ref_id, id);
 
 
 --
@@ -1232,4 +1304,5 @@ INSERT INTO public.schema_migrations (version) VALUES
     ('20261122002000'),
     ('20261122003000'),
     ('20261122004000'),
-    ('20261122005000');
+    ('20261122005000'),
+    ('20261122006000');

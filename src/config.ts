@@ -22,6 +22,7 @@ export interface Config {
   sendgridApiUrl: string | null;
   emailFrom: string | null;
   emailSandbox: boolean;
+  supportEmail: string | null;
   rateLimitLoginPerMin: number;
   rateLimitPublicPerMin: number;
   trustProxy: boolean;
@@ -144,6 +145,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     sendgridApiUrl: url('SENDGRID_API_URL', value('SENDGRID_API_URL')) ?? null,
     emailFrom: value('EMAIL_FROM') ?? null,
     emailSandbox: flag('EMAIL_SANDBOX'),
+    supportEmail: value('SUPPORT_EMAIL') ?? null,
     rateLimitLoginPerMin: integer('RATE_LIMIT_LOGIN_PER_MIN', 10, 1),
     rateLimitPublicPerMin: integer('RATE_LIMIT_PUBLIC_PER_MIN', 60, 1),
     trustProxy: flag('TRUST_PROXY'),

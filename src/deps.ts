@@ -5,6 +5,7 @@ import type { Config } from './config';
 import type { Db } from './db/client';
 import type { Logger } from './log';
 import { createGeocoder, type Geocoder } from './services/geocoding';
+import { createEmailService, type EmailService } from './services/email';
 import { silentRealtime, type Realtime } from './services/realtime';
 
 export interface AppDeps {
@@ -15,6 +16,7 @@ export interface AppDeps {
   guards: Guards;
   realtime: Realtime;
   geocoder: Geocoder;
+  email: EmailService;
 }
 
 export function buildDeps(config: Readonly<Config>, db: Db, log: Logger, realtime: Realtime = silentRealtime): AppDeps {
@@ -27,5 +29,6 @@ export function buildDeps(config: Readonly<Config>, db: Db, log: Logger, realtim
     guards: createGuards(tokens, db),
     realtime,
     geocoder: createGeocoder({ mode: config.geocoder, log }),
+    email: createEmailService(config, log),
   };
 }

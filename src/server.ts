@@ -1,4 +1,5 @@
-// Process entry: config -> migrate -> seed if empty -> listen; SIGTERM/SIGINT drain and exit 0.
+// Process entry: config -> migrate -> seed if empty -> listen and send queued email; SIGTERM/SIGINT
+// drain and exit 0.
 import { createApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 import { connect, type Db } from './db/client';
@@ -9,6 +10,7 @@ import { rememberClientIp } from './http/client-ip';
 import { MAX_BODY_BYTES } from './http/security';
 import { createLogger, type Logger } from './log';
 import { startRealtimeServer } from './services/realtime/socket-server';
+import { createEmailWorker } from './services/email';
 
 export interface RunningServer {
   port: number;
@@ -42,6 +44,8 @@ export async function serve(config: Readonly<Config>, db: Db, log: Logger): Prom
     },
   });
   log.info('listening', { port: server.port });
+  const emailWorker = createEmailWorker(db, deps.email, log);
+  emailWorker.start();
 
   let stopping: Promise<void> | null = null;
   return {
@@ -53,6 +57,8 @@ export async function serve(config: Readonly<Config>, db: Db, log: Logger): Prom
         // open sockets would hold the drain; requests still draining may emit to other instances
         await Promise.all([server.stop(false), realtime.disconnectAll()]);
         await realtime.close();
+        // mail still queued stays in the outbox for the next start
+        await emailWorker.stop();
         await db.close();
         log.info('stopped');
       })()),

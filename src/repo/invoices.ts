@@ -1,6 +1,7 @@
 // Invoices and invoice items: the legacy repo functions behind /api/invoices and /api/invoice-items,
 // async over the SQL in sql/invoices and sql/invoice_items.
 import type { Db } from '../db/client';
+import type { Queries } from '../db/queries';
 import type { PendingItemRow } from '../db/queries/invoice-items';
 import type { InvoiceRow, PaymentMethod } from '../db/queries/invoices';
 import { orderedMetaItems } from '../domain/invoices';
@@ -25,8 +26,14 @@ export type UpdateResult = { invoice: InvoiceRow } | { conflict: true };
 const withOrderedMeta = (invoice: InvoiceRow): InvoiceRow =>
   invoice.meta.items ? { ...invoice, meta: { ...invoice.meta, items: orderedMetaItems(invoice.meta.items) } } : invoice;
 
-/** payLink: the public pay link of an invoice, stored as its legacy paymentUrl */
-export function invoicesRepo(db: Db, payLink: (invoiceId: string) => Promise<string>) {
+export interface InvoiceHooks {
+  /** the public pay link of an invoice, stored as its legacy paymentUrl */
+  payLink(invoiceId: string): Promise<string>;
+  /** runs inside the generating transaction (the invoice email is queued there) */
+  onGenerated(q: Queries, invoice: InvoiceRow): Promise<unknown>;
+}
+
+export function invoicesRepo(db: Db, hooks: InvoiceHooks) {
   const getInvoice = async (invoiceId: string): Promise<InvoiceRow | null> => {
     const row = await db.q.invoices.get(invoiceId);
     return row && withOrderedMeta(row);
@@ -72,9 +79,11 @@ export function invoicesRepo(db: Db, payLink: (invoiceId: string) => Promise<str
         if (locked.length !== distinct.length) return { refused: 'item_not_pending' as const };
 
         const invoiceId = newId('inv_');
-        await q.invoices.insertFromItems(invoiceId, businessId, clientId as string, distinct, await payLink(invoiceId));
+        await q.invoices.insertFromItems(invoiceId, businessId, clientId as string, distinct, await hooks.payLink(invoiceId));
         await q.invoiceItems.markBilled(distinct, invoiceId);
-        return { invoice: withOrderedMeta((await q.invoices.get(invoiceId))!) };
+        const invoice = withOrderedMeta((await q.invoices.get(invoiceId))!);
+        await hooks.onGenerated(q, invoice);
+        return { invoice };
       });
     },
 

@@ -7,6 +7,10 @@ import type { JobPatch, JobRow, RawJob } from '../db/queries/jobs';
 import { firstAvailableStaff } from '../domain/assignment';
 import { completionItemDescription } from '../domain/job-time';
 import { newId } from '../ids';
+import type { EmailTriggers } from '../services/email';
+
+/** the booking mails, queued in the transaction of the change that causes them */
+export type BookingMail = Pick<EmailTriggers, 'queueBookingRequested' | 'queueBookingApproved' | 'queueBookingCancelled'>;
 
 export interface NewJob {
   businessId: string;
@@ -23,7 +27,7 @@ export interface NewJob {
 }
 
 /** reads and writes usable on the pool or inside a transaction */
-function jobOps(q: Queries) {
+function jobOps(q: Queries, mail: BookingMail) {
   const ops = {
     get: (jobId: string): Promise<JobRow | null> => q.jobs.get(jobId),
     client: (clientId: string) => q.jobs.clientForBooking(clientId),
@@ -43,8 +47,13 @@ function jobOps(q: Queries) {
       return row!.job;
     },
 
+    /** writes the patch; a move into BOOKED or CANCELLED queues the client's mail (once per outcome) */
     async update(jobId: string, patch: JobPatch, now = new Date()): Promise<RawJob> {
-      return (await q.jobs.update(jobId, patch, now))!.job;
+      const job = (await q.jobs.update(jobId, patch, now))!.job;
+      const target = { businessId: job.businessId, jobId };
+      if (patch.status === 'BOOKED') await mail.queueBookingApproved(q, target);
+      if (patch.status === 'CANCELLED') await mail.queueBookingCancelled(q, target);
+      return job;
     },
 
     /**
@@ -79,22 +88,30 @@ function jobOps(q: Queries) {
 
 export type JobOps = ReturnType<typeof jobOps>;
 
-export function jobsRepo(db: Db) {
+export function jobsRepo(db: Db, mail: BookingMail) {
   const listJson = async (row: Promise<{ list: string } | null>) => (await row)?.list ?? '[]';
   return {
-    ...jobOps(db.q),
+    ...jobOps(db.q, mail),
+
+    /** a client's booking request: the PENDING job and the business's notification, together */
+    requestBooking: (input: NewJob): Promise<RawJob> =>
+      db.tx(async (q) => {
+        const job = await jobOps(q, mail).create(input);
+        await mail.queueBookingRequested(q, { businessId: job.businessId, jobId: job.id });
+        return job;
+      }),
 
     /** runs fn in one transaction with the job's row locked (job is null when it does not exist) */
     change<T>(jobId: string, fn: (job: JobRow | null, tx: JobOps) => Promise<T>): Promise<T> {
       return db.tx(async (q) => {
         await q.jobs.lock(jobId);
-        const tx = jobOps(q);
+        const tx = jobOps(q, mail);
         return fn(await tx.get(jobId), tx);
       });
     },
 
     /** runs fn in one transaction (several creations that must all happen or none) */
-    inTransaction: <T>(fn: (tx: JobOps) => Promise<T>): Promise<T> => db.tx((q) => fn(jobOps(q))),
+    inTransaction: <T>(fn: (tx: JobOps) => Promise<T>): Promise<T> => db.tx((q) => fn(jobOps(q, mail))),
 
     /** the job with the full calendar enrichment, plus what access checks need */
     calendarEntry: (jobId: string) => db.q.jobs.getCalendarEntry(jobId).then((r) => r?.doc ?? null),

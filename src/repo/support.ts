@@ -1,6 +1,7 @@
 // Support chats (legacy in-memory supportRoutes chats and supportMetrics), kept in Postgres.
 // Each turn runs under a row lock so two messages to one chat cannot lose each other.
 import type { Db } from '../db/client';
+import type { Queries } from '../db/queries';
 import type { SupportChatRow, SupportMetrics } from '../db/queries/support';
 import { negativeFeedback, takeTurn, type ChatMessage, type ChatState, type TurnResult } from '../domain/support-bot';
 import { nid } from '../ids';
@@ -18,7 +19,8 @@ const stateOf = (row: SupportChatRow): ChatState => ({
   handledByBot: row.handledByBot,
 });
 
-export function supportRepo(db: Db) {
+/** onEscalation runs inside the turn's transaction, so the notice is stored with the turn or not at all */
+export function supportRepo(db: Db, onEscalation: (q: Queries, chat: EscalatedChat) => Promise<unknown>) {
   return {
     async openChat(context: Record<string, unknown>): Promise<string> {
       const id = `chat_${nid(8)}`;
@@ -37,6 +39,7 @@ export function supportRepo(db: Db) {
         const escalation = turn.escalationReason
           ? { id: row.id, createdAt: row.createdAt, messages: turn.messages, reason: turn.escalationReason }
           : null;
+        if (escalation) await onEscalation(q, escalation);
         return { turn, escalation };
       });
     },
@@ -53,6 +56,7 @@ export function supportRepo(db: Db) {
         if (escalated) {
           await q.support.save(chatId, escalated.messages, true, false, now);
           escalation = { id: row.id, createdAt: row.createdAt, messages: escalated.messages, reason: escalated.escalationReason };
+          await onEscalation(q, escalation);
         }
         return { metrics: (await q.support.metrics())!, escalation };
       });

@@ -16,7 +16,7 @@ import { jsonText } from './json-text';
 import { objectBody, optionalString, type Body } from '../http/body';
 
 export const bookingRoutes = (deps: AppDeps) => {
-  const jobs = jobsRepo(deps.db);
+  const jobs = jobsRepo(deps.db, deps.email);
   const { guards, realtime } = deps;
 
   /** a staffId from a body: empty means none; otherwise a STAFF user of the business */

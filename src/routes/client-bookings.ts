@@ -12,7 +12,7 @@ import { jsonText } from './json-text';
 import { objectBody, optionalString } from '../http/body';
 
 export const clientBookingRoutes = (deps: AppDeps) => {
-  const jobs = jobsRepo(deps.db);
+  const jobs = jobsRepo(deps.db, deps.email);
 
   return new Elysia({ name: 'client-bookings', prefix: '/api' })
     .post('/client/bookings/request', async ({ request, body: raw }) => {
@@ -34,7 +34,7 @@ export const clientBookingRoutes = (deps: AppDeps) => {
       const start = optionalString(body, 'dateTime') ?? null;
       const startAt = service.durationMinutes ? requiredInstant(start) : parseInstant(start);
 
-      const job = await jobs.create({
+      const job = await jobs.requestBooking({
         businessId: caller.businessId, clientId, serviceId: service.id, dogIds, start, startAt,
         endAt: startAt && endFor(startAt, service.durationMinutes),
         staffId: null, status: 'PENDING', priceCents: service.priceCents,

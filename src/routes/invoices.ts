@@ -2,11 +2,11 @@
 // user whose role is not exactly 'client' (staff included, as legacy), scoped to their business.
 import { Elysia } from 'elysia';
 import type { AppDeps } from '../deps';
-import type { InvoiceDetailRow, InvoiceRow } from '../db/queries/invoices';
-import { detailLines, invoiceNumberOf, isPaymentMethod, PAYMENT_METHODS, pdfLines } from '../domain/invoices';
+import type { InvoiceRow } from '../db/queries/invoices';
+import { detailLines, invoiceNumberOf, isPaymentMethod, PAYMENT_METHODS } from '../domain/invoices';
 import { badRequest, forbidden, HttpError, notFound } from '../http/errors';
 import { invoicesRepo, type GenerateRefusal, type UpdateResult } from '../repo/invoices';
-import { renderInvoicePdf } from '../services/pdf/invoice-pdf';
+import { invoicePdf, pdfInvoiceNumber } from '../services/pdf/invoice-document';
 import { payLinkFor } from '../services/payments/pay-links';
 
 const FORBIDDEN_ACCESS = "forbidden: cannot access other businesses' invoices";
@@ -24,7 +24,11 @@ const field = (body: unknown, key: string): unknown =>
   typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[key] : undefined;
 
 export const invoiceRoutes = (deps: AppDeps) => {
-  const invoices = invoicesRepo(deps.db, (invoiceId) => payLinkFor(deps.config, invoiceId));
+  const invoices = invoicesRepo(deps.db, {
+    payLink: (invoiceId) => payLinkFor(deps.config, invoiceId),
+    onGenerated: (q, invoice) =>
+      deps.email.queueInvoiceGenerated(q, { businessId: invoice.businessId, invoiceId: invoice.id, pdf: () => invoicePdf(q, invoice.id) }),
+  });
 
   /** the legacy per-invoice checks: guard, 404, then 403 with the route's own message */
   async function ownInvoice(headers: Headers, invoiceId: string, forbiddenMessage: string) {
@@ -96,17 +100,18 @@ export const invoiceRoutes = (deps: AppDeps) => {
     .post('/invoices/:invoiceId/mark-paid', ({ request, params, body }) => markPaid(request.headers, params.invoiceId, body))
     .post('/invoices/:invoiceId/pay', ({ request, params, body }) => markPaid(request.headers, params.invoiceId, body))
     .post('/invoices/:invoiceId/resend', async ({ request, params }) => {
-      await ownInvoice(request.headers, params.invoiceId, FORBIDDEN_RESEND);
-      // legacy stub: nothing is sent or stored (the email area replaces this, keeping the response)
+      const invoice = await ownInvoice(request.headers, params.invoiceId, FORBIDDEN_RESEND);
+      await deps.db.tx((q) =>
+        deps.email.queueInvoiceResent(q, { businessId: invoice.businessId, invoiceId: invoice.id, pdf: () => invoicePdf(q, invoice.id) }),
+      );
       return { success: true, message: 'Invoice resent successfully' };
     })
     .get('/invoices/:invoiceId/pdf', async ({ request, params }) => {
       const invoice = await ownInvoice(request.headers, params.invoiceId, FORBIDDEN_ACCESS);
-      const detail = (await invoices.getInvoiceDetail(invoice.id))!;
-      const invoiceNumber = invoiceNumberOf(invoice.id).toUpperCase();
+      const invoiceNumber = pdfInvoiceNumber(invoice.id);
       let pdf: Uint8Array;
       try {
-        pdf = await renderInvoicePdf(pdfInput(invoice, detail, invoiceNumber));
+        pdf = await invoicePdf(deps.db.q, invoice.id);
       } catch (error) {
         deps.log.error('invoice pdf failed', { invoiceId: invoice.id, error });
         throw new HttpError(500, 'Failed to generate PDF');
@@ -121,32 +126,3 @@ export const invoiceRoutes = (deps: AppDeps) => {
 };
 
 const isPaid = (invoice: InvoiceRow) => invoice.status.toUpperCase() === 'PAID' || invoice.paidAt !== null;
-
-function pdfInput(invoice: InvoiceRow, detail: InvoiceDetailRow, invoiceNumber: string) {
-  const settings = detail.businessSettings as { profile?: Record<string, unknown>; branding?: Record<string, unknown> };
-  // legacy reads profile.address/phone/email, keys the settings screen never writes (LEGACY QUIRK)
-  const profileText = (key: string) => {
-    const value = settings.profile?.[key];
-    return typeof value === 'string' ? value : '';
-  };
-  return {
-    invoiceNumber,
-    createdAt: invoice.createdAt,
-    totalCents: invoice.amountCents,
-    items: pdfLines(invoice.meta, invoice.amountCents, { serviceName: detail.serviceName, jobStart: detail.jobStart, createdAt: invoice.createdAt }),
-    paymentUrl: invoice.paymentUrl,
-    business: {
-      name: detail.businessName || 'Pawtimation',
-      address: profileText('address'),
-      phone: profileText('phone'),
-      email: profileText('email'),
-      primaryColor: settings.branding?.primaryColor,
-    },
-    client: {
-      name: detail.clientName || 'Client',
-      email: detail.clientEmail,
-      phone: detail.clientPhone,
-      address: detail.clientAddress,
-    },
-  };
-}

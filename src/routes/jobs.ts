@@ -12,7 +12,7 @@ import { jsonText } from './json-text';
 import { objectBody, optionalString } from '../http/body';
 
 export const jobRoutes = (deps: AppDeps) => {
-  const jobs = jobsRepo(deps.db);
+  const jobs = jobsRepo(deps.db, deps.email);
   const { guards, realtime } = deps;
 
   const requireJobId = (body: unknown) => {

@@ -10,6 +10,7 @@ import { financeQueries } from './finance';
 import { invoiceItemQueries } from './invoice-items';
 import { invoiceQueries } from './invoices';
 import { paymentQueries } from './payments';
+import { emailQueries } from './email';
 import { serviceQueries } from './services';
 import { settingsStoreQueries } from './settings-store';
 import { staffQueries } from './staff';
@@ -35,6 +36,7 @@ export const statements = {
   invoiceItems: invoiceItemQueries,
   finance: financeQueries,
   payments: paymentQueries,
+  email: emailQueries,
 };
 
 export type Queries = BoundStatements<typeof statements>;
