@@ -1,6 +1,8 @@
 // createApp(deps): the whole HTTP surface as an Elysia app, without listening (tests use handle()).
+import { Elysia } from 'elysia';
 import type { AppDeps } from './deps';
 import { mapError } from './http/error-mapper';
+import { createFrontend } from './http/frontend';
 import { securityPlugin } from './http/security';
 import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
@@ -20,11 +22,11 @@ import { settingsRoutes } from './routes/settings';
 import { staffRoutes } from './routes/staff';
 import { statsRoutes } from './routes/stats';
 import { supportRoutes } from './routes/support';
-import { Elysia } from 'elysia';
 
 export function createApp(deps: AppDeps) {
+  const frontend = createFrontend(deps.config.webDistDir);
   return new Elysia()
-    .onError(({ code, error, request, path, set }) => mapError(deps.log, { code, error, request, path, set }))
+    .onError(({ code, error, request, path, set }) => mapError(deps.log, { code, error, request, path, set, frontend }))
     .use(securityPlugin(deps.config, deps.tokens))
     .use(healthRoutes(deps))
     .use(authRoutes(deps))

@@ -103,6 +103,10 @@ describe('public rate limit', () => {
       const me = await fetch(`${limited.base}/api/auth/me`, { headers: { authorization: `Bearer ${token}` } });
       expect(me.status).toBe(200);
       expect((await fetch(`${limited.base}/health`)).status).toBe(200);
+      // Stripe's deliveries and the web app's pages are outside the budget
+      const webhook = await fetch(`${limited.base}/api/webhooks/stripe`, { method: 'POST', body: '{}' });
+      expect(webhook.status).toBe(400);
+      expect((await fetch(`${limited.base}/admin/login`)).status).not.toBe(429);
     } finally {
       await limited.stop();
     }

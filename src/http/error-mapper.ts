@@ -1,6 +1,7 @@
 // The one error mapper: every failure leaves as {"error": "..."} with the right status.
 import type { Logger } from '../log';
 import { HttpError } from './errors';
+import type { Frontend } from './frontend';
 
 interface ErrorContext {
   code: string | number;
@@ -9,6 +10,7 @@ interface ErrorContext {
   path: string;
   /** headers already decided for this response (security headers, CORS) */
   set: { headers: Record<string, unknown> };
+  frontend: Frontend;
 }
 
 export function mapError(log: Logger, ctx: ErrorContext): Response {
@@ -20,8 +22,12 @@ export function mapError(log: Logger, ctx: ErrorContext): Response {
     });
   if (error instanceof HttpError) return json(error.status, error.body, error.headers);
   switch (code) {
-    case 'NOT_FOUND':
-      return json(404, { error: 'Not found' });
+    case 'NOT_FOUND': {
+      const page = path.startsWith('/api') ? null : ctx.frontend.respond(request);
+      if (!page) return json(404, { error: 'Not found' });
+      for (const [name, value] of Object.entries(stringHeaders(ctx.set.headers))) page.headers.set(name, value);
+      return page;
+    }
     case 'VALIDATION':
       return json(400, { error: validationMessage(error) });
     case 'PARSE':

@@ -11,9 +11,11 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-// Paths that are never throttled: the load balancer's probe, Stripe's webhook deliveries (they
-// are signed and retried), and socket.io's long polling.
-const UNTHROTTLED = [/^\/health$/, /^\/api\/webhooks\/stripe$/, /^\/socket\.io\//];
+// The unauthenticated budget covers the API and the pay links. Never throttled: the load
+// balancer's probe (/health), the web app's files, Stripe's signed and retried webhook
+// deliveries, and socket.io's long polling (which never reaches this app).
+const PUBLIC_BUDGET = /^\/(api|pay)\//;
+const UNTHROTTLED = /^\/api\/webhooks\/stripe$/;
 const LOGIN_PATHS = new Set(['/api/auth/login', '/api/auth/register']);
 
 export function allowedOrigins(config: Pick<Config, 'frontendBaseUrl' | 'corsOrigins' | 'publicBaseUrl'>): Set<string> {
@@ -41,7 +43,10 @@ export function securityPlugin(config: Readonly<Config>, tokens: TokenService) {
   const headers = securityHeaders(config.production);
   const pathOf = (request: Request) => new URL(request.url).pathname;
   const keyOf = (request: Request) => clientIp(request, config.trustProxy);
-  const unthrottled = (request: Request) => UNTHROTTLED.some((re) => re.test(pathOf(request)));
+  const unthrottled = (request: Request) => {
+    const path = pathOf(request);
+    return !PUBLIC_BUDGET.test(path) || UNTHROTTLED.test(path);
+  };
   // a made-up Authorization header must not buy a way around the public budget
   const authenticated = async (request: Request) => (await tokens.verify(readToken(request.headers))) !== null;
 
