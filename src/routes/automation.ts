@@ -3,12 +3,12 @@
 // SECURITY (POLICY 4): legacy had no auth; now a business user (not a client) of that business.
 import { Elysia } from 'elysia';
 import type { AppDeps } from '../deps';
-import { settingsStore } from '../repo/settings-store';
+import { businessesRepo } from '../repo/businesses';
 import { requireUserOf } from './business-access';
 import { objectBody } from '../http/body';
 
 export const automationRoutes = (deps: AppDeps) => {
-  const settings = settingsStore(deps.db);
+  const settings = businessesRepo(deps.db);
 
   const requireBusinessUserOf = (headers: Headers, businessId: string) => requireUserOf(deps.guards.requireNotClient, headers, businessId);
 

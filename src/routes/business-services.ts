@@ -9,7 +9,7 @@ import type { AppDeps } from '../deps';
 import { badRequest } from '../http/errors';
 import { nid } from '../ids';
 import { servicesRepo } from '../repo/services';
-import { settingsStore } from '../repo/settings-store';
+import { businessesRepo } from '../repo/businesses';
 import { requireSameBusiness, requireUserOf, resolveCaller } from './business-access';
 import { objectBody } from '../http/body';
 
@@ -36,7 +36,7 @@ function newSettingsService(input: SettingsService): SettingsService {
 
 export const businessServiceRoutes = (deps: AppDeps) => {
   const services = servicesRepo(deps.db);
-  const settings = settingsStore(deps.db);
+  const settings = businessesRepo(deps.db);
 
   const requireBusinessUserOf = (headers: Headers, businessId: string) =>
     requireUserOf(deps.guards.requireNotClient401, headers, businessId);

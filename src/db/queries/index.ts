@@ -12,7 +12,6 @@ import { invoiceQueries } from './invoices';
 import { paymentQueries } from './payments';
 import { emailQueries } from './email';
 import { serviceQueries } from './services';
-import { settingsStoreQueries } from './settings-store';
 import { staffQueries } from './staff';
 import { statsQueries } from './stats';
 import { supportQueries } from './support';
@@ -31,7 +30,6 @@ export const statements = {
   messages: messageQueries,
   stats: statsQueries,
   support: supportQueries,
-  settingsStore: settingsStoreQueries,
   invoices: invoiceQueries,
   invoiceItems: invoiceItemQueries,
   finance: financeQueries,
