@@ -9,6 +9,14 @@ import { readToken, type TokenClaims, type TokenService } from './tokens';
 
 export type AuthUser = AuthUserRow;
 
+/** who is calling a route any signed-in user may use (clientRoutes.js getAuthenticatedUser) */
+export interface Caller {
+  user: AuthUser;
+  isClient: boolean;
+  crmClientId: string | null;
+  businessId: string;
+}
+
 const upperRole = (user: AuthUser) => (user.role ?? '').toUpperCase();
 
 export function createGuards(tokens: TokenService, db: Db) {
@@ -38,6 +46,28 @@ export function createGuards(tokens: TokenService, db: Db) {
         if (e instanceof HttpError && e.status === 401) return null;
         throw e;
       }
+    },
+
+    /**
+     * clientRoutes.js getAuthenticatedUser (G-ANY): a valid token (401), its user (403), and a
+     * business: the user's own, or for a client user the business of their linked client record.
+     */
+    async requireAnyUser(headers: Headers): Promise<Caller> {
+      const { sub } = await claims(headers);
+      const u = await db.q.users.getForAuth(sub);
+      if (!u) throw forbidden('forbidden: user account not found');
+      const isClient = u.role === 'client';
+      let businessId = u.businessId;
+      if (isClient) {
+        if (!u.crmClientId) throw forbidden('forbidden: client record not linked');
+        if (!businessId) {
+          const record = await db.q.clients.get(u.crmClientId);
+          if (!record) throw notFound('client record not found');
+          businessId = record.business_id;
+        }
+      }
+      if (!businessId) throw forbidden('forbidden: business context missing');
+      return { user: u, isClient, crmClientId: u.crmClientId, businessId };
     },
 
     /** lib/authHelpers requireAdminUser: any role but CLIENT and STAFF */

@@ -1,35 +1,6 @@
-// Request helpers shared by the clients, messages, services, automation and stats routes:
-// the legacy "any authenticated user" guard of clientRoutes.js (G-ANY) and the business
-// membership check that closes the legacy's unauthenticated business-by-id routes (POLICY 4).
-import type { AppDeps } from '../deps';
-import type { AuthUser } from '../auth/guards';
-import { forbidden, notFound } from '../http/errors';
-
-export interface Caller {
-  user: AuthUser;
-  isClient: boolean;
-  crmClientId: string | null;
-  businessId: string;
-}
-
-/** clientRoutes.js getAuthenticatedUser: business users and linked clients, each with a business */
-export async function resolveCaller(deps: AppDeps, headers: Headers): Promise<Caller> {
-  const { sub } = await deps.guards.claims(headers);
-  const user = await deps.db.q.users.getForAuth(sub);
-  if (!user) throw forbidden('forbidden: user account not found');
-  const isClient = user.role === 'client';
-  let businessId = user.businessId;
-  if (isClient) {
-    if (!user.crmClientId) throw forbidden('forbidden: client record not linked');
-    if (!businessId) {
-      const record = await deps.db.q.clients.get(user.crmClientId);
-      if (!record) throw notFound('client record not found');
-      businessId = record.business_id;
-    }
-  }
-  if (!businessId) throw forbidden('forbidden: business context missing');
-  return { user, isClient, crmClientId: user.crmClientId, businessId };
-}
+// The business membership checks that close the legacy's unauthenticated business-by-id routes
+// (POLICY 4), shared by the messages, services and automation routes.
+import { forbidden } from '../http/errors';
 
 /** SECURITY (POLICY 4): business-by-id routes answer only users of that business */
 export function requireSameBusiness(callerBusinessId: string | null, businessId: string): void {

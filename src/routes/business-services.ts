@@ -10,7 +10,7 @@ import { badRequest } from '../http/errors';
 import { nid } from '../ids';
 import { servicesRepo } from '../repo/services';
 import { businessesRepo } from '../repo/businesses';
-import { requireSameBusiness, requireUserOf, resolveCaller } from './business-access';
+import { requireSameBusiness, requireUserOf } from './business-access';
 import { objectBody } from '../http/body';
 
 type SettingsService = Record<string, unknown>;
@@ -43,7 +43,7 @@ export const businessServiceRoutes = (deps: AppDeps) => {
 
   return new Elysia({ name: 'business-services', prefix: '/api/business/:businessId/services' })
     .get('', async ({ request, params }) => {
-      const caller = await resolveCaller(deps, request.headers);
+      const caller = await deps.guards.requireAnyUser(request.headers);
       requireSameBusiness(caller.businessId, params.businessId);
       return services.listServicesByBusiness(params.businessId);
     })

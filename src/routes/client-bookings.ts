@@ -2,7 +2,6 @@
 // user on their behalf) requests a booking; a client lists their own bookings.
 import { Elysia } from 'elysia';
 import type { AppDeps } from '../deps';
-import { requireAnyUser } from '../auth/job-guards';
 import { endFor, parseInstant } from '../domain/job-time';
 import { forbidden, HttpError } from '../http/errors';
 import { jobsRepo } from '../repo/jobs';
@@ -16,7 +15,7 @@ export const clientBookingRoutes = (deps: AppDeps) => {
 
   return new Elysia({ name: 'client-bookings', prefix: '/api' })
     .post('/client/bookings/request', async ({ request, body: raw }) => {
-      const caller = await requireAnyUser(deps, request.headers);
+      const caller = await deps.guards.requireAnyUser(request.headers);
       const body = objectBody(raw);
       const clientId = optionalString(body, 'clientId') ?? '';
       if (caller.user.role === 'client' && clientId !== caller.crmClientId) {
@@ -45,7 +44,7 @@ export const clientBookingRoutes = (deps: AppDeps) => {
     })
 
     .get('/bookings/mine', async ({ request }) => {
-      const caller = await requireAnyUser(deps, request.headers);
+      const caller = await deps.guards.requireAnyUser(request.headers);
       if ((caller.user.role ?? '').toUpperCase() !== 'CLIENT') throw forbidden('forbidden: this endpoint is for clients only');
       if (!caller.crmClientId) throw forbidden('forbidden: client record not linked');
       return jsonText(await jobs.listMine(caller.crmClientId));

@@ -8,7 +8,7 @@ import { badRequest, forbidden, notFound } from '../http/errors';
 import { clientsRepo, withDisplayAddress, type ClientPatch, type ClientRecord, type NewClient } from '../repo/clients';
 import { dogsRepo, type NewDog } from '../repo/dogs';
 import { fullAddress } from '../services/geocoding';
-import { resolveCaller, type Caller } from './business-access';
+import type { Caller } from '../auth/guards';
 import { objectBody } from '../http/body';
 
 const STRING_FIELDS = [
@@ -125,11 +125,11 @@ export const clientRoutes = (deps: AppDeps) => {
       return { client: await clients.createClient(businessId, input) };
     })
     .get('/clients/:clientId', async ({ request, params }) => {
-      const caller = await resolveCaller(deps, request.headers);
+      const caller = await deps.guards.requireAnyUser(request.headers);
       return clientFor(caller, params.clientId, 'forbidden: cannot access this client');
     })
     .post('/clients/:clientId/update', async ({ request, params, body }) => {
-      const caller = await resolveCaller(deps, request.headers);
+      const caller = await deps.guards.requireAnyUser(request.headers);
       const client = await clientFor(caller, params.clientId, 'forbidden: cannot update other clients');
       const input = objectBody(body);
       const patch = clientPatchFrom(input);
@@ -147,12 +147,12 @@ export const clientRoutes = (deps: AppDeps) => {
       return { dogs: await dogs.listDogsByClient(clientId) };
     })
     .get('/dogs/by-client/:clientId', async ({ request, params }) => {
-      const caller = await resolveCaller(deps, request.headers);
+      const caller = await deps.guards.requireAnyUser(request.headers);
       const client = await clientFor(caller, params.clientId, 'forbidden: cannot access other clients');
       return dogs.listDogsByClient(client.id);
     })
     .post('/dogs/create', async ({ request, body }) => {
-      const caller = await resolveCaller(deps, request.headers);
+      const caller = await deps.guards.requireAnyUser(request.headers);
       const input = objectBody(body);
       if (!input.clientId) throw badRequest('clientId is required');
       if (typeof input.clientId !== 'string') throw badRequest('clientId must be a string');

@@ -7,7 +7,8 @@ import { Elysia } from 'elysia';
 import type { AppDeps } from '../deps';
 import { badRequest, forbidden } from '../http/errors';
 import { messagesRepo } from '../repo/messages';
-import { requireSameBusiness, resolveCaller, type Caller } from './business-access';
+import { requireSameBusiness } from './business-access';
+import type { Caller } from '../auth/guards';
 import { objectBody } from '../http/body';
 
 /** legacy "required = truthy" check with its one message per route; present values must be strings */
@@ -40,7 +41,7 @@ export const messageRoutes = (deps: AppDeps) => {
   return new Elysia({ name: 'messages', prefix: '/api/messages' })
     .post('/send', async ({ request, body }) => {
       const input = objectBody(body);
-      const caller = await resolveCaller(deps, request.headers);
+      const caller = await deps.guards.requireAnyUser(request.headers);
       const { businessId, clientId, message, senderRole } = requiredStrings(
         input,
         ['businessId', 'clientId', 'message', 'senderRole'],
@@ -55,7 +56,7 @@ export const messageRoutes = (deps: AppDeps) => {
       return messages.addBusinessMessage({ businessId, clientId, bookingId, senderRole, message });
     })
     .get('/booking', async ({ request, query }) => {
-      const caller = await resolveCaller(deps, request.headers);
+      const caller = await deps.guards.requireAnyUser(request.headers);
       const { businessId, bookingId } = requiredStrings(
         query,
         ['businessId', 'bookingId'],
@@ -66,7 +67,7 @@ export const messageRoutes = (deps: AppDeps) => {
       return messages.listMessagesForBooking(businessId, bookingId);
     })
     .get('/inbox', async ({ request, query }) => {
-      const caller = await resolveCaller(deps, request.headers);
+      const caller = await deps.guards.requireAnyUser(request.headers);
       const { businessId, clientId } = requiredStrings(
         query,
         ['businessId', 'clientId'],
@@ -77,7 +78,7 @@ export const messageRoutes = (deps: AppDeps) => {
       return messages.listMessagesForInbox(businessId, clientId);
     })
     .post('/mark-booking-read', async ({ request, body }) => {
-      const caller = await resolveCaller(deps, request.headers);
+      const caller = await deps.guards.requireAnyUser(request.headers);
       const { businessId, bookingId, role } = requiredStrings(
         objectBody(body),
         ['businessId', 'bookingId', 'role'],
@@ -90,7 +91,7 @@ export const messageRoutes = (deps: AppDeps) => {
       return { success: true };
     })
     .post('/mark-inbox-read', async ({ request, body }) => {
-      const caller = await resolveCaller(deps, request.headers);
+      const caller = await deps.guards.requireAnyUser(request.headers);
       const { businessId, clientId, role } = requiredStrings(
         objectBody(body),
         ['businessId', 'clientId', 'role'],
