@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, expect, test } from 'bun:test';
 import { createApp } from '../src/app';
 import { createTestApp, DEMO, type TestApp } from './support/app';
+import { databaseDigest } from './support/digest';
 
 let t: TestApp;
 let tokens: Record<string, string>;
@@ -53,20 +54,7 @@ const IDS: Record<string, string> = {
   dogId: 'dog_demo',
 };
 
-let digestQuery = '';
-
-/** one md5 over every table's rows: any write anywhere changes it */
-async function databaseDigest(): Promise<string> {
-  if (!digestQuery) {
-    const tables = await t.db.sql<{ tablename: string }[]>`
-      SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migrations' ORDER BY tablename`;
-    digestQuery = `SELECT md5(${tables
-      .map(({ tablename }) => `(SELECT coalesce(string_agg(t::text, '|' ORDER BY t::text), '') FROM "${tablename}" t)`)
-      .join(' || ')}) AS h`;
-  }
-  const [row] = await t.db.sql.unsafe(digestQuery);
-  return row.h as string;
-}
+const digest = () => databaseDigest(t.db);
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -84,11 +72,11 @@ test('no route answers junk with a 5xx, and wrong-typed input writes nothing', a
     const guardedWrites = !STORES_ARBITRARY_JSON.some((re) => re.test(label));
     for (const payload of PAYLOADS) {
       for (const [who, token] of Object.entries(tokens)) {
-        const before = payload.mustNotWrite && guardedWrites ? await databaseDigest() : null;
+        const before = payload.mustNotWrite && guardedWrites ? await digest() : null;
         const body = route.method === 'GET' ? {} : { raw: payload.raw, headers: { 'content-type': 'application/json' } };
         const res = await t.call(route.method, route.method === 'GET' ? `${path}?start=${encodeURIComponent(payload.raw)}` : path, { ...body, token });
         if (res.status >= 500) failures.push(`${label} ${payload.name} as ${who}: ${res.status} ${res.text.slice(0, 120)}`);
-        if (before !== null && (await databaseDigest()) !== before) failures.push(`${label} ${payload.name} as ${who}: changed the database`);
+        if (before !== null && (await digest()) !== before) failures.push(`${label} ${payload.name} as ${who}: changed the database`);
       }
     }
   }

@@ -2,7 +2,7 @@
 // the legacy "any authenticated user" guard of clientRoutes.js (G-ANY) and the business
 // membership check that closes the legacy's unauthenticated business-by-id routes (POLICY 4).
 import type { AppDeps } from '../deps';
-import type { AuthUser } from '../auth/guards';
+import { isAdminRole, type AuthUser } from '../auth/guards';
 import { forbidden, notFound } from '../http/errors';
 
 export interface Caller {
@@ -34,6 +34,11 @@ export async function resolveCaller(deps: AppDeps, headers: Headers): Promise<Ca
 /** SECURITY (POLICY 4): business-by-id routes answer only users of that business */
 export function requireSameBusiness(callerBusinessId: string | null, businessId: string): void {
   if (!callerBusinessId || callerBusinessId !== businessId) throw forbidden('forbidden');
+}
+
+/** POLICY 4: client records change only by an admin or the client itself; staff read them */
+export function requireAdminOrClient(caller: Pick<Caller, 'user' | 'isClient'>): void {
+  if (!caller.isClient && !isAdminRole(caller.user)) throw forbidden('forbidden: admin access required');
 }
 
 /** a role guard from src/auth/guards.ts, then membership of the business in the path */
