@@ -82,3 +82,36 @@ test('no route answers junk with a 5xx, and wrong-typed input writes nothing', a
   }
   expect(failures).toEqual([]);
 }, 120_000);
+
+// Numbers Postgres cannot store, ids and query values far longer than any real one.
+const NUMERIC_FIELDS = ['priceCents', 'durationMinutes', 'maxDogs', 'age', 'lat', 'lng', 'occurrences', 'recurrenceInterval', 'onboardingStep', 'quantity', 'limit'];
+const EXTREMES: { name: string; value: number }[] = [
+  { name: 'above int4', value: 2_147_483_648 },
+  { name: 'below int4', value: -2_147_483_649 },
+  { name: 'huge', value: 1e300 },
+  { name: 'fractional', value: 0.5 },
+];
+const LONG_ID = 'x'.repeat(5000);
+
+test('out-of-range numbers, very long ids and long query values never yield a 5xx', async () => {
+  const routes = createApp(t.deps).routes.filter((r) => ['POST', 'PUT', 'PATCH', 'DELETE', 'GET'].includes(r.method));
+  const failures: string[] = [];
+  const query = ['limit', 'date', 'staffId', 'businessId', 'bookingId', 'clientId', 'search'].map((k) => `${k}=${k === 'limit' ? '1e300' : LONG_ID}`).join('&');
+  for (const route of routes) {
+    const label = `${route.method} ${route.path}`;
+    const attempts: { what: string; path: string; body?: unknown }[] = [
+      { what: 'long ids', path: route.path.replace(/:(\w+)/g, LONG_ID), body: { clientId: LONG_ID, serviceId: LONG_ID, id: LONG_ID, itemIds: [LONG_ID] } },
+      ...EXTREMES.map(({ name, value }) => ({
+        what: name,
+        path: route.path.replace(/:(\w+)/g, (_, p: string) => IDS[p] ?? 'junk_id'),
+        body: { ...IDS, name: 'Fuzz', ...Object.fromEntries(NUMERIC_FIELDS.map((f) => [f, value])) },
+      })),
+    ];
+    for (const { what, path, body } of attempts) {
+      const get = route.method === 'GET';
+      const res = await t.call(route.method, get ? `${path}?${query}` : path, { token: tokens.admin, body: get ? undefined : body });
+      if (res.status >= 500) failures.push(`${label} ${what}: ${res.status} ${res.text.slice(0, 120)}`);
+    }
+  }
+  expect(failures).toEqual([]);
+}, 120_000);
