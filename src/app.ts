@@ -3,6 +3,7 @@ import { Elysia } from 'elysia';
 import type { AppDeps } from './deps';
 import { mapError } from './http/error-mapper';
 import { createFrontend } from './http/frontend';
+import { describeRoutes, openApiDocs } from './http/openapi';
 import { securityPlugin } from './http/security';
 import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
@@ -25,7 +26,7 @@ import { supportRoutes } from './routes/support';
 
 export function createApp(deps: AppDeps) {
   const frontend = createFrontend(deps.config.webDistDir);
-  return new Elysia()
+  const app = new Elysia()
     .onError(({ code, error, request, path, set }) => mapError(deps.log, { code, error, request, path, set, frontend }))
     .use(securityPlugin(deps.config, deps.tokens))
     .use(healthRoutes(deps))
@@ -45,7 +46,10 @@ export function createApp(deps: AppDeps) {
     .use(supportRoutes(deps))
     .use(invoiceRoutes(deps))
     .use(financeRoutes(deps))
-    .use(paymentRoutes(deps));
+    .use(paymentRoutes(deps))
+    .use(openApiDocs());
+  describeRoutes(app.routes);
+  return app;
 }
 
 export type App = ReturnType<typeof createApp>;

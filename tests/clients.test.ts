@@ -45,7 +45,7 @@ describe('GET /api/clients/list', () => {
 describe('POST /api/clients/create', () => {
   test('stores the standard record with defaults; the stored address stays raw', async () => {
     const res = await t.call('POST', '/api/clients/create', {
-      token: tok.staff,
+      token: tok.admin,
       body: { name: 'Bella', addressLine1: '12 Orchard Lane', city: 'Aylesbury', lat: 51.8, lng: -0.8, profileComplete: true, weird: 1 },
     });
     expect(res.status).toBe(200);
@@ -75,12 +75,14 @@ describe('POST /api/clients/create', () => {
     expect(res.body.client).toMatchObject({ lat: null, lng: null });
   });
 
-  test('a client user is refused and nothing is written', async () => {
+  test('a client user and staff (admin-only, POLICY 4) are refused and nothing is written', async () => {
     const before = await countClients();
-    expect(await t.call('POST', '/api/clients/create', { token: tok.client, body: { name: 'Sneaky' } })).toMatchObject({
-      status: 403,
-      body: { error: 'forbidden: admin access required' },
-    });
+    for (const token of [tok.client, tok.staff]) {
+      expect(await t.call('POST', '/api/clients/create', { token, body: { name: 'Sneaky' } })).toMatchObject({
+        status: 403,
+        body: { error: 'forbidden: admin access required' },
+      });
+    }
     expect(await countClients()).toBe(before);
   });
 

@@ -187,18 +187,20 @@ describe('GET /api/finance/breakdowns', () => {
 });
 
 describe('finance guard', () => {
-  test('staff pass (legacy), a client gets 403, no token 401; each business sees only its own figures', async () => {
+  test('admin-only (POLICY 4): staff and clients get 403, no token 401; each business sees only its own figures', async () => {
+    const admin = await t.tokenFor('u_demo_admin');
     const staff = await t.tokenFor('u_demo_staff1');
     const client = await t.tokenFor('u_demo_client');
     for (const path of ['/api/finance/overview', '/api/finance/forecasts', '/api/finance/breakdowns']) {
-      expect((await get(path, staff)).status).toBe(200);
+      expect((await get(path, admin)).status).toBe(200);
+      expect(await get(path, staff)).toMatchObject({ status: 403, body: { error: 'forbidden: admin access required' } });
       expect(await get(path, client)).toMatchObject({ status: 403, body: { error: 'forbidden: admin access required' } });
       expect(await t.call('GET', path)).toMatchObject({ status: 401, body: { error: 'unauthenticated' } });
       expect(await get(path, 'garbage')).toMatchObject({ status: 401, body: { error: 'unauthenticated' } });
     }
     // the other tests' businesses hold paid invoices; the demo business has none
-    expect((await get('/api/finance/overview', staff)).body.overview.totalRevenueCents).toBe(0);
-    expect((await get('/api/finance/breakdowns', staff)).body.byClient).toEqual([]);
+    expect((await get('/api/finance/overview', admin)).body.overview.totalRevenueCents).toBe(0);
+    expect((await get('/api/finance/breakdowns', admin)).body.byClient).toEqual([]);
   });
 });
 

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, expect, test } from 'bun:test';
 import { createApp } from '../src/app';
 import { createTestApp, DEMO, type TestApp } from './support/app';
+import { databaseDigest } from './support/digest';
 
 let t: TestApp;
 let tokens: Record<string, string>;
@@ -53,20 +54,7 @@ const IDS: Record<string, string> = {
   dogId: 'dog_demo',
 };
 
-let digestQuery = '';
-
-/** one md5 over every table's rows: any write anywhere changes it */
-async function databaseDigest(): Promise<string> {
-  if (!digestQuery) {
-    const tables = await t.db.sql<{ tablename: string }[]>`
-      SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migrations' ORDER BY tablename`;
-    digestQuery = `SELECT md5(${tables
-      .map(({ tablename }) => `(SELECT coalesce(string_agg(t::text, '|' ORDER BY t::text), '') FROM "${tablename}" t)`)
-      .join(' || ')}) AS h`;
-  }
-  const [row] = await t.db.sql.unsafe(digestQuery);
-  return row.h as string;
-}
+const digest = () => databaseDigest(t.db);
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -84,12 +72,45 @@ test('no route answers junk with a 5xx, and wrong-typed input writes nothing', a
     const guardedWrites = !STORES_ARBITRARY_JSON.some((re) => re.test(label));
     for (const payload of PAYLOADS) {
       for (const [who, token] of Object.entries(tokens)) {
-        const before = payload.mustNotWrite && guardedWrites ? await databaseDigest() : null;
+        const before = payload.mustNotWrite && guardedWrites ? await digest() : null;
         const body = route.method === 'GET' ? {} : { raw: payload.raw, headers: { 'content-type': 'application/json' } };
         const res = await t.call(route.method, route.method === 'GET' ? `${path}?start=${encodeURIComponent(payload.raw)}` : path, { ...body, token });
         if (res.status >= 500) failures.push(`${label} ${payload.name} as ${who}: ${res.status} ${res.text.slice(0, 120)}`);
-        if (before !== null && (await databaseDigest()) !== before) failures.push(`${label} ${payload.name} as ${who}: changed the database`);
+        if (before !== null && (await digest()) !== before) failures.push(`${label} ${payload.name} as ${who}: changed the database`);
       }
+    }
+  }
+  expect(failures).toEqual([]);
+}, 120_000);
+
+// Numbers Postgres cannot store, ids and query values far longer than any real one.
+const NUMERIC_FIELDS = ['priceCents', 'durationMinutes', 'maxDogs', 'age', 'lat', 'lng', 'occurrences', 'recurrenceInterval', 'onboardingStep', 'quantity', 'limit'];
+const EXTREMES: { name: string; value: number }[] = [
+  { name: 'above int4', value: 2_147_483_648 },
+  { name: 'below int4', value: -2_147_483_649 },
+  { name: 'huge', value: 1e300 },
+  { name: 'fractional', value: 0.5 },
+];
+const LONG_ID = 'x'.repeat(5000);
+
+test('out-of-range numbers, very long ids and long query values never yield a 5xx', async () => {
+  const routes = createApp(t.deps).routes.filter((r) => ['POST', 'PUT', 'PATCH', 'DELETE', 'GET'].includes(r.method));
+  const failures: string[] = [];
+  const query = ['limit', 'date', 'staffId', 'businessId', 'bookingId', 'clientId', 'search'].map((k) => `${k}=${k === 'limit' ? '1e300' : LONG_ID}`).join('&');
+  for (const route of routes) {
+    const label = `${route.method} ${route.path}`;
+    const attempts: { what: string; path: string; body?: unknown }[] = [
+      { what: 'long ids', path: route.path.replace(/:(\w+)/g, LONG_ID), body: { clientId: LONG_ID, serviceId: LONG_ID, id: LONG_ID, itemIds: [LONG_ID] } },
+      ...EXTREMES.map(({ name, value }) => ({
+        what: name,
+        path: route.path.replace(/:(\w+)/g, (_, p: string) => IDS[p] ?? 'junk_id'),
+        body: { ...IDS, name: 'Fuzz', ...Object.fromEntries(NUMERIC_FIELDS.map((f) => [f, value])) },
+      })),
+    ];
+    for (const { what, path, body } of attempts) {
+      const get = route.method === 'GET';
+      const res = await t.call(route.method, get ? `${path}?${query}` : path, { token: tokens.admin, body: get ? undefined : body });
+      if (res.status >= 500) failures.push(`${label} ${what}: ${res.status} ${res.text.slice(0, 120)}`);
     }
   }
   expect(failures).toEqual([]);

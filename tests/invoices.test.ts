@@ -68,12 +68,13 @@ describe('GET /api/invoice-items/pending', () => {
     expect(groups[0].items[1].priceCents).toBe(1750);
   });
 
-  test('staff pass the guard (legacy), clients get 403, no token 401, other businesses see only theirs', async () => {
-    expect((await t.call('GET', '/api/invoice-items/pending', { token: staff })).status).toBe(200);
-    expect(await t.call('GET', '/api/invoice-items/pending', { token: client })).toMatchObject({
-      status: 403,
-      body: { error: 'forbidden: admin access required' },
-    });
+  test('admin-only (POLICY 4): staff and clients get 403, no token 401, other businesses see only theirs', async () => {
+    for (const token of [staff, client]) {
+      expect(await t.call('GET', '/api/invoice-items/pending', { token })).toMatchObject({
+        status: 403,
+        body: { error: 'forbidden: admin access required' },
+      });
+    }
     expect(await t.call('GET', '/api/invoice-items/pending')).toMatchObject({ status: 401, body: { error: 'unauthenticated' } });
     const other = await otherBusiness(t);
     const res = await t.call('GET', '/api/invoice-items/pending', { token: other.token });
@@ -191,11 +192,14 @@ describe('POST /api/invoices/generate', () => {
     expect((await t.db.sql`SELECT count(*)::int AS n FROM invoices WHERE client_id = ${clientId}`)[0].n).toBe(1);
   });
 
-  test('staff may generate (legacy); a client may not; no token is 401', async () => {
+  test('staff (admin-only, POLICY 4) and clients may not generate; no token is 401; nothing is billed', async () => {
     const { clientId, items } = await clientWithItems('Stan Staff', ['2030-08-01T09:00:00Z']);
-    expect(await generate(client, clientId, items)).toMatchObject({ status: 403, body: { error: 'forbidden: admin access required' } });
+    for (const token of [client, staff]) {
+      expect(await generate(token, clientId, items)).toMatchObject({ status: 403, body: { error: 'forbidden: admin access required' } });
+    }
     expect((await t.call('POST', '/api/invoices/generate', { body: { clientId, itemIds: items } })).status).toBe(401);
-    expect((await generate(staff, clientId, items)).status).toBe(200);
+    const statuses = await t.db.sql`SELECT status FROM invoice_items WHERE id = ANY(${items})`;
+    expect(statuses.map((r) => r.status)).toEqual(['PENDING']);
   });
 });
 
@@ -325,7 +329,9 @@ describe('invoice list, detail and updates', () => {
       const { clientId: c, items } = await clientWithItems(`Payer ${method}`, ['2030-03-04T09:00:00Z']);
       const id = (await generate(admin, c, items)).body.invoice.id;
       const route = i % 2 ? 'pay' : 'mark-paid';
-      const res = await t.call('POST', `/api/invoices/${id}/${route}`, { token: staff, body: { paymentMethod: method } });
+      const refused = await t.call('POST', `/api/invoices/${id}/${route}`, { token: staff, body: { paymentMethod: method } });
+      expect(refused).toMatchObject({ status: 403, body: { error: 'forbidden: admin access required' } });
+      const res = await t.call('POST', `/api/invoices/${id}/${route}`, { token: admin, body: { paymentMethod: method } });
       expect(res).toMatchObject({ status: 200, body: { success: true, invoice: { status: 'PAID', paymentMethod: method } } });
     }
   });

@@ -98,10 +98,13 @@ describe('POST /api/invoices/:invoiceId/checkout', () => {
     expect(sessionCreates()[0].params.metadata.businessId).toBe(other.businessId);
   });
 
-  test('staff of the business may open it too', async () => {
+  test('staff of the business are refused (invoices are admin-only, POLICY 4), and Stripe is not called', async () => {
     const invoiceId = await insertInvoice(t.db);
     const staff = await t.login(DEMO.staff1.email, DEMO.staff1.password);
-    expect((await checkout(invoiceId, staff)).status).toBe(200);
+    const res = await checkout(invoiceId, staff);
+    expect(res.status).toBe(403);
+    expect(res.body).toEqual({ error: 'forbidden: admin access required' });
+    expect(stripe.requests).toHaveLength(0);
   });
 
   test('a client or admin of another business is refused with the legacy 403, and Stripe is not called', async () => {

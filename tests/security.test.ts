@@ -1,6 +1,7 @@
 // Cross-cutting protections on a real listener (rate limits need the client address).
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { emptyDatabase } from './support/postgres';
+import { TEST_JWT_SECRET } from './support/config';
 import { startServerProcess, type ServerProcess } from './support/server-process';
 
 let server: ServerProcess;
@@ -109,6 +110,33 @@ describe('public rate limit', () => {
       expect((await fetch(`${limited.base}/admin/login`)).status).not.toBe(429);
     } finally {
       await limited.stop();
+    }
+  }, 60_000);
+});
+
+describe('logs', () => {
+  test('passwords, tokens and secrets never reach the log, even at debug level', async () => {
+    const logged = await startServerProcess(await emptyDatabase(), { LOG_LEVEL: 'debug', EMAIL_PROVIDER: 'log' });
+    const password = 'correct-horse-battery-staple';
+    let token = '';
+    try {
+      const call = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+        fetch(`${logged.base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+      const registered = await call('/api/auth/register', { email: 'owner@log.test', password, name: 'Logan' });
+      expect(registered.status).toBe(200);
+      token = ((await registered.json()) as { token: string }).token;
+      expect((await call('/api/auth/login', { email: 'owner@log.test', password })).status).toBe(200);
+      expect((await call('/api/auth/login', { email: 'owner@log.test', password: `${password}-typo` })).status).toBe(401);
+      expect((await fetch(`${logged.base}/api/auth/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+      expect((await call('/api/webhooks/stripe', { id: 'evt_x' }, { 'stripe-signature': 't=1,v1=bad' })).status).toBe(400);
+      expect((await call('/api/support/chat', {})).status).toBe(200);
+    } finally {
+      await logged.stop();
+    }
+    const output = logged.output();
+    expect(output).toContain('"level":"info"');
+    for (const secret of [password, token, token.split('.')[2], TEST_JWT_SECRET, 'sk_test_fake_key_for_tests', 'whsec_test_secret_for_tests']) {
+      expect(output).not.toContain(secret);
     }
   }, 60_000);
 });

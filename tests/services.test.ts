@@ -63,7 +63,7 @@ describe('/api/services', () => {
 
   test('update changes only given fields (maxDogs 0 kept); 404, cross-business 403 and bad input write nothing', async () => {
     const [svc] = await t.db.sql`SELECT id FROM services WHERE business_id = 'biz_demo' ORDER BY seq LIMIT 1`;
-    const res = await t.call('POST', `/api/services/${svc.id}/update`, { token: tok.staff, body: { priceCents: 1300, maxDogs: 0, description: 'Home visit', approvalRequired: 'true' } });
+    const res = await t.call('POST', `/api/services/${svc.id}/update`, { token: tok.admin, body: { priceCents: 1300, maxDogs: 0, description: 'Home visit', approvalRequired: 'true' } });
     expect(res.status).toBe(200);
     expect(res.body.service).toMatchObject({ id: svc.id, name: '30min Dog Walk', priceCents: 1300, maxDogs: 0, description: 'Home visit', approvalRequired: true, durationMinutes: 30 });
     expect((await t.call('POST', `/api/services/${svc.id}/update`, { token: tok.admin, body: {} })).body.service.priceCents).toBe(1300);
@@ -72,6 +72,11 @@ describe('/api/services', () => {
     expect(await t.call('POST', `/api/services/${svc.id}/update`, { token: tok.admin, body: { name: '' } })).toMatchObject({ status: 400, body: { error: 'Service name cannot be empty' } });
     expect(await t.call('POST', `/api/services/${svc.id}/update`, { token: tok.admin, body: { priceCents: 5, durationMinutes: 'x' } })).toMatchObject({ status: 400, body: { error: 'Duration must be a valid number' } });
     expect(await t.call('POST', '/api/services/svc_nope/update', { token: tok.admin, body: { priceCents: 1 } })).toMatchObject({ status: 404, body: { error: 'Service not found' } });
+    // service editing is admin-only (POLICY 4): staff still list services but may not change them
+    for (const action of ['update', 'delete']) {
+      expect(await t.call('POST', `/api/services/${svc.id}/${action}`, { token: tok.staff, body: { priceCents: 1 } })).toMatchObject({ status: 403, body: { error: 'forbidden: admin access required' } });
+    }
+    expect(await t.call('POST', '/api/services/create', { token: tok.staff, body: { name: 'Staff Walk' } })).toMatchObject({ status: 403, body: { error: 'forbidden: admin access required' } });
     expect(await t.call('POST', `/api/services/${OTHER.serviceId}/update`, { token: tok.admin, body: { priceCents: 1 } })).toMatchObject({
       status: 403,
       body: { error: "forbidden: cannot update other businesses' services" },
@@ -134,12 +139,13 @@ describe('/api/business/:businessId/services', () => {
     expect(await t.call('DELETE', '/api/business/biz_demo/services/srv_none', { token: tok.admin })).toMatchObject({ status: 200, body: { ok: true } });
   });
 
-  test('writes: missing name 400; client 401; anonymous 401; other business 403; nothing written', async () => {
+  test('writes: missing name 400; client 401; staff 403; anonymous 401; other business 403; nothing written', async () => {
     const before = await settingsServices(OTHER.businessId);
     const demoBefore = await settingsServices();
     expect(await t.call('POST', '/api/business/biz_demo/services', { token: tok.admin, body: { service: { price: 100 } } })).toMatchObject({ status: 400, body: { error: 'Service must include a name' } });
     expect(await t.call('POST', '/api/business/biz_demo/services', { token: tok.admin })).toMatchObject({ status: 400, body: { error: 'Service must include a name' } });
     expect(await t.call('POST', '/api/business/biz_demo/services', { token: tok.client, body: { service: { name: 'c' } } })).toMatchObject({ status: 401, body: { error: 'unauthenticated' } });
+    expect(await t.call('POST', '/api/business/biz_demo/services', { token: tok.staff, body: { service: { name: 'c' } } })).toMatchObject({ status: 403, body: { error: 'forbidden: admin access required' } });
     expect(await t.call('POST', '/api/business/biz_demo/services', { body: { service: { name: 'c' } } })).toMatchObject({ status: 401 });
     expect(await t.call('POST', `/api/business/${OTHER.businessId}/services`, { token: tok.admin, body: { service: { name: 'c' } } })).toMatchObject({ status: 403, body: { error: 'forbidden' } });
     expect(await t.call('PUT', `/api/business/${OTHER.businessId}/services/x`, { token: tok.admin, body: { service: {} } })).toMatchObject({ status: 403 });

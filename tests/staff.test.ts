@@ -77,6 +77,8 @@ describe('GET /api/users/by-business/:businessId', () => {
     expect(await t.call('GET', `/api/users/by-business/${other.businessId}`, { token: admin }).then((r) => [r.status, r.body])).toEqual([403, forbiddenBody]);
     expect(await t.call('GET', '/api/users/by-business/biz_demo', { token: await t.tokenFor(other.userId, true) }).then((r) => r.status)).toBe(403);
     expect((await t.call('GET', '/api/users/by-business/biz_demo', { token: client })).body).toEqual({ error: 'forbidden: admin access required' });
+    // admin-only (POLICY 4): the list holds every client's login e-mail
+    expect((await t.call('GET', '/api/users/by-business/biz_demo', { token: staff1 })).body).toEqual({ error: 'forbidden: admin access required' });
     expect((await t.call('GET', '/api/users/by-business/biz_demo')).status).toBe(401);
   });
 });
@@ -190,8 +192,15 @@ describe('POST /api/users/create', () => {
     expect((await t.call('GET', '/api/staff/list', { token: admin })).body.map((u: any) => u.name)).toContain('Priya Patel');
   });
 
+  test('staff may not create staff (admin-only, POLICY 4); nothing is written', async () => {
+    const before = await usersCount();
+    const res = await t.call('POST', '/api/users/create', { token: staff1, body: { role: 'STAFF', name: 'Sidekick' } });
+    expect([res.status, res.body]).toEqual([403, { error: 'forbidden: admin access required' }]);
+    expect(await usersCount()).toBe(before);
+  });
+
   test('duplicate e-mails are accepted; login keeps resolving to the older user', async () => {
-    const res = await t.call('POST', '/api/users/create', { token: staff1, body: { role: 'STAFF', name: 'Copycat', email: 'walker2@demo.com' } });
+    const res = await t.call('POST', '/api/users/create', { token: admin, body: { role: 'STAFF', name: 'Copycat', email: 'walker2@demo.com' } });
     expect(res.status).toBe(201);
     expect(res.body.email).toBe('walker2@demo.com');
     const login = await t.call('POST', '/api/auth/login', { body: DEMO.staff2 });

@@ -19,6 +19,14 @@ export interface Caller {
 
 const upperRole = (user: AuthUser) => (user.role ?? '').toUpperCase();
 
+/** what lib/authHelpers requireAdminUser lets through: any role but CLIENT and STAFF, any casing */
+export const isAdminRole = (u: AuthUser) => upperRole(u) !== 'CLIENT' && upperRole(u) !== 'STAFF';
+
+function adminOnly(u: AuthUser) {
+  if (!isAdminRole(u)) throw forbidden('forbidden: admin access required');
+  return { user: u, businessId: u.businessId };
+}
+
 export function createGuards(tokens: TokenService, db: Db) {
   async function claims(headers: Headers): Promise<TokenClaims> {
     const verified = await tokens.verify(readToken(headers));
@@ -72,9 +80,17 @@ export function createGuards(tokens: TokenService, db: Db) {
 
     /** lib/authHelpers requireAdminUser: any role but CLIENT and STAFF */
     async requireAdminUser(headers: Headers) {
+      return adminOnly(await user(headers));
+    },
+
+    /**
+     * Service editing (POLICY 4: admin-only, legacy let staff in): role exactly 'client' keeps the
+     * 401 of businessServicesRoutes' local guard, staff get the requireAdminUser refusal.
+     */
+    async requireServicesAdmin(headers: Headers) {
       const u = await user(headers);
-      if (upperRole(u) === 'CLIENT' || upperRole(u) === 'STAFF') throw forbidden('forbidden: admin access required');
-      return { user: u, businessId: u.businessId };
+      if (u.role === 'client') throw unauthenticated();
+      return adminOnly(u);
     },
 
     /** lib/authHelpers requireStaffUser: STAFF only */

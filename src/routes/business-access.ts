@@ -1,10 +1,16 @@
 // The business membership checks that close the legacy's unauthenticated business-by-id routes
 // (POLICY 4), shared by the messages, services and automation routes.
+import { isAdminRole, type Caller } from '../auth/guards';
 import { forbidden } from '../http/errors';
 
 /** SECURITY (POLICY 4): business-by-id routes answer only users of that business */
 export function requireSameBusiness(callerBusinessId: string | null, businessId: string): void {
   if (!callerBusinessId || callerBusinessId !== businessId) throw forbidden('forbidden');
+}
+
+/** POLICY 4: client records change only by an admin or the client itself; staff read them */
+export function requireAdminOrClient(caller: Pick<Caller, 'user' | 'isClient'>): void {
+  if (!caller.isClient && !isAdminRole(caller.user)) throw forbidden('forbidden: admin access required');
 }
 
 /** a role guard from src/auth/guards.ts, then membership of the business in the path */

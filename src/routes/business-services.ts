@@ -2,8 +2,8 @@
 // the CRM services while POST/PUT/DELETE edit the separate settings.services list, and a PUT that
 // matches no entry answers 200 with an empty body.
 // SECURITY (POLICY 4): legacy had no auth here. GET needs a user of that business (clients too:
-// the booking screen uses it); the writes need a business user of it (this file's legacy guard
-// answers a client with 401).
+// the booking screen uses it); the writes need an admin of it (this file's legacy guard answers a
+// client with 401, staff get 403 "forbidden: admin access required").
 import { Elysia } from 'elysia';
 import type { AppDeps } from '../deps';
 import { badRequest } from '../http/errors';
@@ -38,8 +38,7 @@ export const businessServiceRoutes = (deps: AppDeps) => {
   const services = servicesRepo(deps.db);
   const settings = businessesRepo(deps.db);
 
-  const requireBusinessUserOf = (headers: Headers, businessId: string) =>
-    requireUserOf(deps.guards.requireNotClient401, headers, businessId);
+  const requireAdminOf = (headers: Headers, businessId: string) => requireUserOf(deps.guards.requireServicesAdmin, headers, businessId);
 
   return new Elysia({ name: 'business-services', prefix: '/api/business/:businessId/services' })
     .get('', async ({ request, params }) => {
@@ -48,7 +47,7 @@ export const businessServiceRoutes = (deps: AppDeps) => {
       return services.listServicesByBusiness(params.businessId);
     })
     .post('', async ({ request, params, body }) => {
-      await requireBusinessUserOf(request.headers, params.businessId);
+      await requireAdminOf(request.headers, params.businessId);
       const input = objectBody(body).service as SettingsService | undefined;
       if (!input || !input.name) throw badRequest('Service must include a name');
       const created = newSettingsService(input);
@@ -58,7 +57,7 @@ export const businessServiceRoutes = (deps: AppDeps) => {
       return created;
     })
     .put('/:serviceId', async ({ request, params, body }) => {
-      await requireBusinessUserOf(request.headers, params.businessId);
+      await requireAdminOf(request.headers, params.businessId);
       const patch = objectBody(body).service as object | undefined;
       let updated: SettingsService[] = [];
       await settings.updateBusinessSettings(params.businessId, (current) => {
@@ -68,7 +67,7 @@ export const businessServiceRoutes = (deps: AppDeps) => {
       return updated.find((s) => hasId(s, params.serviceId)) ?? new Response(null, { status: 200 });
     })
     .delete('/:serviceId', async ({ request, params }) => {
-      await requireBusinessUserOf(request.headers, params.businessId);
+      await requireAdminOf(request.headers, params.businessId);
       await settings.updateBusinessSettings(params.businessId, (current) => ({
         services: serviceList(current.services).filter((s) => !hasId(s, params.serviceId)),
       }));

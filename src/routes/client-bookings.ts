@@ -8,6 +8,7 @@ import { jobsRepo } from '../repo/jobs';
 import { optionalDogIds, requiredInstant } from './booking-input';
 import { emitBookingChange } from './booking-events';
 import { jsonText } from './json-text';
+import { requireAdminOrClient } from './business-access';
 import { objectBody, optionalString } from '../http/body';
 
 export const clientBookingRoutes = (deps: AppDeps) => {
@@ -16,6 +17,8 @@ export const clientBookingRoutes = (deps: AppDeps) => {
   return new Elysia({ name: 'client-bookings', prefix: '/api' })
     .post('/client/bookings/request', async ({ request, body: raw }) => {
       const caller = await deps.guards.requireAnyUser(request.headers);
+      // POLICY 4: a client for itself or an admin on its behalf; staff do not create bookings
+      requireAdminOrClient(caller);
       const body = objectBody(raw);
       const clientId = optionalString(body, 'clientId') ?? '';
       if (caller.user.role === 'client' && clientId !== caller.crmClientId) {

@@ -1,7 +1,8 @@
 // Clients and dogs (clients-dogs-services.md §2): /api/clients/*, /api/dogs/*, and the
 // client-only GET /api/clients/:clientId/dogs.
 // SECURITY (POLICY 4): create ignores a body id/createdAt/dogIds (legacy overwrote any record by
-// id); update never changes id, businessId, createdAt, dogIds or the login link userId.
+// id); update never changes id, businessId, createdAt, dogIds or the login link userId. Staff read
+// clients and dogs; creating and changing them is for admins and the client itself.
 import { Elysia } from 'elysia';
 import type { AppDeps } from '../deps';
 import { badRequest, forbidden, notFound } from '../http/errors';
@@ -9,6 +10,7 @@ import { clientsRepo, withDisplayAddress, type ClientPatch, type ClientRecord, t
 import { dogsRepo, type NewDog } from '../repo/dogs';
 import { fullAddress } from '../services/geocoding';
 import type { Caller } from '../auth/guards';
+import { requireAdminOrClient } from './business-access';
 import { objectBody } from '../http/body';
 
 const STRING_FIELDS = [
@@ -118,7 +120,7 @@ export const clientRoutes = (deps: AppDeps) => {
       return (await clients.listClientsByBusiness(businessId)).map(withDisplayAddress);
     })
     .post('/clients/create', async ({ request, body }) => {
-      const { businessId } = await deps.guards.requireNotClient(request.headers);
+      const { businessId } = await deps.guards.requireAdminUser(request.headers);
       if (!businessId) throw forbidden('forbidden: business context missing');
       let input = newClientFrom(objectBody(body));
       if (!input.lat || !input.lng) input = await geocoded(input, fullAddress(input));
@@ -130,6 +132,7 @@ export const clientRoutes = (deps: AppDeps) => {
     })
     .post('/clients/:clientId/update', async ({ request, params, body }) => {
       const caller = await deps.guards.requireAnyUser(request.headers);
+      requireAdminOrClient(caller);
       const client = await clientFor(caller, params.clientId, 'forbidden: cannot update other clients');
       const input = objectBody(body);
       const patch = clientPatchFrom(input);
@@ -153,6 +156,7 @@ export const clientRoutes = (deps: AppDeps) => {
     })
     .post('/dogs/create', async ({ request, body }) => {
       const caller = await deps.guards.requireAnyUser(request.headers);
+      requireAdminOrClient(caller);
       const input = objectBody(body);
       if (!input.clientId) throw badRequest('clientId is required');
       if (typeof input.clientId !== 'string') throw badRequest('clientId must be a string');

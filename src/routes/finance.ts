@@ -1,12 +1,12 @@
-// /api/finance (invoices-finance-stats.md §4): any signed-in user whose role is not exactly 'client'
-// (staff included, as legacy), figures of their own business at the request time.
+// /api/finance (invoices-finance-stats.md §4): figures of the caller's own business at the request
+// time. POLICY 4: admin-only; legacy let staff read them (a client gets the legacy 403 as before).
 import { Elysia } from 'elysia';
 import type { AppDeps } from '../deps';
 import { financeRepo } from '../repo/finance';
 
 export const financeRoutes = (deps: AppDeps) => {
   const finance = financeRepo(deps.db);
-  const businessOf = async (headers: Headers) => (await deps.guards.requireNotClient(headers)).businessId ?? '';
+  const businessOf = async (headers: Headers) => (await deps.guards.requireAdminUser(headers)).businessId ?? '';
 
   return new Elysia({ name: 'finance', prefix: '/api/finance' })
     .get('/overview', async ({ request }) => {

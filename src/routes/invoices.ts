@@ -1,5 +1,6 @@
-// /api/invoices and /api/invoice-items (invoices-finance-stats.md §2). Every route: any signed-in
-// user whose role is not exactly 'client' (staff included, as legacy), scoped to their business.
+// /api/invoices and /api/invoice-items (invoices-finance-stats.md §2), scoped to the caller's business.
+// POLICY 4: admin-only (requireAdminUser); legacy let staff read, generate and mark paid. A client
+// gets the same 403 "forbidden: admin access required" as legacy.
 import { Elysia } from 'elysia';
 import type { AppDeps } from '../deps';
 import type { InvoiceRow } from '../db/queries/invoices';
@@ -32,7 +33,7 @@ export const invoiceRoutes = (deps: AppDeps) => {
 
   /** the legacy per-invoice checks: guard, 404, then 403 with the route's own message */
   async function ownInvoice(headers: Headers, invoiceId: string, forbiddenMessage: string) {
-    const { businessId } = await deps.guards.requireNotClient(headers);
+    const { businessId } = await deps.guards.requireAdminUser(headers);
     const invoice = await invoices.getInvoice(invoiceId);
     if (!invoice) throw notFound('Invoice not found');
     if (invoice.businessId !== businessId) throw forbidden(forbiddenMessage);
@@ -56,15 +57,15 @@ export const invoiceRoutes = (deps: AppDeps) => {
 
   return new Elysia({ name: 'invoices', prefix: '/api' })
     .get('/invoice-items/pending', async ({ request }) => {
-      const { businessId } = await deps.guards.requireNotClient(request.headers);
+      const { businessId } = await deps.guards.requireAdminUser(request.headers);
       return invoices.listPendingItemsByClient(businessId ?? '');
     })
     .get('/invoices/list', async ({ request }) => {
-      const { businessId } = await deps.guards.requireNotClient(request.headers);
+      const { businessId } = await deps.guards.requireAdminUser(request.headers);
       return invoices.listInvoicesByBusiness(businessId ?? '');
     })
     .post('/invoices/generate', async ({ request, body }) => {
-      const { businessId } = await deps.guards.requireNotClient(request.headers);
+      const { businessId } = await deps.guards.requireAdminUser(request.headers);
       const clientId = field(body, 'clientId');
       const itemIds = field(body, 'itemIds');
       if (!clientId || !Array.isArray(itemIds) || itemIds.length === 0) {

@@ -48,6 +48,8 @@ export const paymentRoutes = (deps: AppDeps) => {
       '/api/invoices/:invoiceId/checkout',
       async ({ request, params }) => {
         const user = await deps.guards.user(request.headers);
+        // POLICY 4: invoices are admin-only; staff are not payers
+        if (user.role.toUpperCase() === 'STAFF') throw forbidden('forbidden: admin access required');
         const invoice = await deps.db.q.payments.invoiceForPayment(params.invoiceId);
         if (!invoice) throw notFound('Invoice not found');
         if (!mayPay(user, invoice)) throw forbidden("forbidden: cannot access other businesses' invoices");

@@ -1,6 +1,7 @@
 // CRM services (clients-dogs-services.md §3): /api/services/list|create|:serviceId/update|:serviceId/delete.
-// Legacy quirks kept: a client user gets 401, staff may manage services, maxDogs 0 becomes 1 on
-// create but not on update, string numbers and "true" are coerced.
+// Legacy quirks kept: a client user gets 401, maxDogs 0 becomes 1 on create but not on update,
+// string numbers and "true" are coerced. POLICY 4: only admins edit services (legacy let staff);
+// staff still list them.
 import { Elysia } from 'elysia';
 import type { AppDeps } from '../deps';
 import { badRequest, forbidden, notFound } from '../http/errors';
@@ -90,17 +91,17 @@ export const serviceRoutes = (deps: AppDeps) => {
       return services.listServicesByBusiness(businessId);
     })
     .post('/create', async ({ request, body }) => {
-      const { businessId } = await deps.guards.requireNotClient401(request.headers);
+      const { businessId } = await deps.guards.requireServicesAdmin(request.headers);
       const input = newServiceFrom(objectBody(body));
       return { service: await services.createService(requireBusinessContext(businessId), input) };
     })
     .post('/:serviceId/update', async ({ request, params, body }) => {
-      const { businessId } = await deps.guards.requireNotClient401(request.headers);
+      const { businessId } = await deps.guards.requireServicesAdmin(request.headers);
       const service = await ownService(params.serviceId, businessId, "forbidden: cannot update other businesses' services");
       return { service: await update(service, servicePatchFrom(objectBody(body))) };
     })
     .post('/:serviceId/delete', async ({ request, params }) => {
-      const { businessId } = await deps.guards.requireNotClient401(request.headers);
+      const { businessId } = await deps.guards.requireServicesAdmin(request.headers);
       const service = await ownService(params.serviceId, businessId, "forbidden: cannot delete other businesses' services");
       return { success: true, service: await update(service, { active: false }) };
     });

@@ -1,5 +1,6 @@
 // Staff and users of a business (auth-accounts-staff-settings.md §6.5). Every route uses the
 // staff-file guard: 401, then role exactly 'client' -> 403 "forbidden: admin access required".
+// POLICY 4: creating staff and listing every user (clients' logins included) are admin-only.
 // User records come from SQL (user_record()) and never carry passHash (POLICY 4).
 import { Elysia } from 'elysia';
 import type { AuthUser } from '../auth/guards';
@@ -59,13 +60,13 @@ export const staffRoutes = (deps: AppDeps) => {
 
   return new Elysia({ name: 'staff', prefix: '/api' })
     .get('/users/by-business/:businessId', async ({ request, params }) => {
-      const { businessId } = await deps.guards.requireNotClient(request.headers);
+      const { businessId } = await deps.guards.requireAdminUser(request.headers);
       if (params.businessId !== businessId) throw forbidden('forbidden: cannot access other businesses');
       return users.listUsersByBusiness(businessId);
     })
-    // LEGACY QUIRK kept: staff may create staff. Their passHash stays null, so they cannot log in.
+    // LEGACY QUIRK kept: the new staff member's passHash stays null, so they cannot log in.
     .post('/users/create', async ({ request, body, set }) => {
-      const { businessId } = await deps.guards.requireNotClient(request.headers);
+      const { businessId } = await deps.guards.requireAdminUser(request.headers);
       const { name, email } = newStaffFields(requireObject(body));
       set.status = 201;
       return users.createStaffUser(businessId, name, email);

@@ -1,4 +1,5 @@
-// Dashboard stats (invoices-finance-stats.md §5): /api/stats/*, admin and staff of the business.
+// Dashboard stats (invoices-finance-stats.md §5): /api/stats/*, for the admin dashboards only.
+// POLICY 4: admin-only; legacy let staff read revenue (no staff screen calls these).
 import { Elysia } from 'elysia';
 import type { AppDeps } from '../deps';
 import { statsRepo } from '../repo/stats';
@@ -13,7 +14,7 @@ function previewLimit(raw: unknown): number {
 
 export const statsRoutes = (deps: AppDeps) => {
   const stats = statsRepo(deps.db);
-  const business = async (request: Request) => (await deps.guards.requireNotClient(request.headers)).businessId;
+  const business = async (request: Request) => (await deps.guards.requireAdminUser(request.headers)).businessId;
 
   return new Elysia({ name: 'stats', prefix: '/api/stats' })
     .get('/bookings/upcoming-count', async ({ request }) => ({ count: await stats.countUpcomingBookings(await business(request)) }))
