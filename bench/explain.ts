@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import postgres from 'postgres';
+import { SESSION } from '../src/db/client';
 
 const { values: args } = parseArgs({
   options: {
@@ -15,7 +16,8 @@ const { values: args } = parseArgs({
   },
 });
 
-const sql = postgres(args.url!, { max: 1, onnotice: () => {}, connection: { TimeZone: 'UTC' } });
+// the API's own session settings, so the plans are the ones it gets
+const sql = postgres(args.url!, { max: 1, onnotice: () => {}, connection: { TimeZone: 'UTC', ...SESSION } });
 const SQL_DIR = join(import.meta.dir, '..', 'sql');
 const OUT = join(import.meta.dir, 'explain', args.name!);
 mkdirSync(OUT, { recursive: true });
@@ -92,7 +94,7 @@ for (const [file, params, write] of statements) {
   const name = `${file.replace('/', '.')}${n > 1 ? `.${n}` : ''}`;
   writeFileSync(join(OUT, `${name}.txt`), `-- ${file}.sql with ${JSON.stringify(params)}\n${plan.join('\n')}\n`);
   const time = plan.find((l) => l.startsWith('Execution Time'))?.replace('Execution Time: ', '') ?? '?';
-  const indexes = [...new Set(plan.flatMap((l) => [...l.matchAll(/using (\w+)/gi)].map((m) => m[1])))];
+  const indexes = [...new Set(plan.flatMap((l) => [...l.matchAll(/(?:using|Bitmap Index Scan on) (\w+)/gi)].map((m) => m[1])))];
   const seqScans = [...new Set(plan.flatMap((l) => [...l.matchAll(/Seq Scan on (\w+)/g)].map((m) => m[1])).filter((t) => BIG_TABLES.has(t)))];
   console.log(`${name.padEnd(44)} ${time.padStart(10)}  ${indexes.join(', ')}${seqScans.length ? `  SEQ SCAN ${seqScans.join(', ')}` : ''}`);
 }

@@ -32,7 +32,7 @@ const POOL_MAX = 6;
  *   at the default the planner seq-scans dogs and jobs inside per-row subqueries;
  * - jit: compiling a plan costs more than these short statements save from it.
  */
-const SESSION = { work_mem: '32MB', random_page_cost: '1.1', jit: 'off' };
+export const SESSION = { work_mem: '32MB', random_page_cost: '1.1', jit: 'off' };
 
 export function connect(url: string, options: DbOptions = {}): Db {
   const sql = postgres(url, {
