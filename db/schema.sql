@@ -1003,6 +1003,13 @@ CREATE INDEX jobs_service_idx ON public.jobs USING btree (service_id);
 
 
 --
+-- Name: jobs_staff_busy_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX jobs_staff_busy_idx ON public.jobs USING btree (staff_id, end_at) INCLUDE (start_at, business_id) WHERE (status = ANY (ARRAY['BOOKED'::text, 'COMPLETED'::text]));
+
+
+--
 -- Name: jobs_staff_start_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -1305,4 +1312,5 @@ INSERT INTO public.schema_migrations (version) VALUES
     ('20261122003000'),
     ('20261122004000'),
     ('20261122005000'),
-    ('20261122006000');
+    ('20261122006000'),
+    ('20261122008000');

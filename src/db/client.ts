@@ -19,13 +19,28 @@ export interface DbOptions {
   connectTimeoutSeconds?: number;
 }
 
+/**
+ * Pool size: the API and PostgreSQL share 2 cores, so more than a few statements running at once only
+ * queue on the CPU; 6 keeps both cores busy while one connection waits on a commit or a long list.
+ */
+const POOL_MAX = 6;
+
+/**
+ * Session settings for every connection (bench/README.md shows the plans they change):
+ * - work_mem: the 14 MB admin booking list is sorted and aggregated in memory instead of on disk;
+ * - random_page_cost: the data is cached (SSD or RAM), so an index probe is not 4x a sequential read;
+ *   at the default the planner seq-scans dogs and jobs inside per-row subqueries;
+ * - jit: compiling a plan costs more than these short statements save from it.
+ */
+export const SESSION = { work_mem: '32MB', random_page_cost: '1.1', jit: 'off' };
+
 export function connect(url: string, options: DbOptions = {}): Db {
   const sql = postgres(url, {
-    max: options.max ?? 8,
+    max: options.max ?? POOL_MAX,
     idle_timeout: 30,
     connect_timeout: options.connectTimeoutSeconds ?? 5,
     transform: { undefined: null },
-    connection: { TimeZone: 'UTC', application_name: 'pawtimation-api' },
+    connection: { TimeZone: 'UTC', application_name: 'pawtimation-api', ...SESSION },
     onnotice: () => {},
   }) as Sql;
   return {

@@ -12,15 +12,18 @@ export const invoiceNumberOf = (invoiceId: string): string => invoiceId.replace(
 /** "£15.00": cents / 100 with two decimals, no thousands separator (JS toFixed rounding) */
 export const formatMoney = (cents: number): string => `£${(cents / 100).toFixed(2)}`;
 
+// built once: constructing an Intl.DateTimeFormat costs more than formatting with it
+const ISSUE_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const US_SHORT_DATE = new Intl.DateTimeFormat('en-US', { month: 'numeric', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+
 /** "21 November 2026" (en-GB, UTC) */
-export const formatIssueDate = (at: Date): string =>
-  new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(at);
+export const formatIssueDate = (at: Date): string => ISSUE_DATE.format(at);
 
 /** legacy `new Date(x).toLocaleDateString()` on a UTC en-US server: "3/4/2030", or "Invalid Date" */
 export function usShortDate(value: string | Date): string {
   const at = new Date(value);
   if (Number.isNaN(at.getTime())) return 'Invalid Date';
-  return new Intl.DateTimeFormat('en-US', { month: 'numeric', day: 'numeric', year: 'numeric', timeZone: 'UTC' }).format(at);
+  return US_SHORT_DATE.format(at);
 }
 
 /** meta.items in the legacy key order (jsonb stores keys sorted) */

@@ -2,18 +2,9 @@
 // async over the SQL in sql/invoices and sql/invoice_items.
 import type { Db } from '../db/client';
 import type { Queries } from '../db/queries';
-import type { PendingItemRow } from '../db/queries/invoice-items';
 import type { InvoiceRow, PaymentMethod } from '../db/queries/invoices';
 import { orderedMetaItems } from '../domain/invoices';
 import { newId } from '../ids';
-
-export type PendingItem = Omit<PendingItemRow, 'clientName'>;
-
-export interface PendingGroup {
-  clientId: string;
-  clientName: string;
-  items: PendingItem[];
-}
 
 /** why generation refused, decided by the first requested item that fails (legacy order of checks) */
 export type GenerateRefusal = 'item_not_found' | 'item_of_other_business' | 'item_of_other_client' | 'item_not_pending';
@@ -42,20 +33,13 @@ export function invoicesRepo(db: Db, hooks: InvoiceHooks) {
   return {
     getInvoice,
 
-    listInvoicesByBusiness: (businessId: string) => db.q.invoices.listByBusiness(businessId),
+    // lists come back as JSON text built by SQL, sent without parsing
+    listInvoicesByBusiness: async (businessId: string) => (await db.q.invoices.listByBusiness(businessId))?.list ?? '[]',
 
     getInvoiceDetail: (invoiceId: string) => db.q.invoices.detail(invoiceId),
 
     /** PENDING items in creation order, grouped by client; groups in order of their first item */
-    async listPendingItemsByClient(businessId: string): Promise<PendingGroup[]> {
-      const groups = new Map<string, PendingGroup>();
-      for (const { clientName, ...item } of await db.q.invoiceItems.listPendingByBusiness(businessId)) {
-        let group = groups.get(item.clientId);
-        if (!group) groups.set(item.clientId, (group = { clientId: item.clientId, clientName, items: [] }));
-        group.items.push(item);
-      }
-      return [...groups.values()];
-    },
+    listPendingItemsByClient: async (businessId: string) => (await db.q.invoiceItems.listPendingByBusiness(businessId))?.list ?? '[]',
 
     /**
      * One invoice for the requested items, in one transaction. The items are locked (FOR UPDATE) and

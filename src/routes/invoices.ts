@@ -9,6 +9,7 @@ import { badRequest, forbidden, HttpError, notFound } from '../http/errors';
 import { invoicesRepo, type GenerateRefusal, type UpdateResult } from '../repo/invoices';
 import { invoicePdf, pdfInvoiceNumber } from '../services/pdf/invoice-document';
 import { payLinkFor } from '../services/payments/pay-links';
+import { jsonText } from './json-text';
 
 const FORBIDDEN_ACCESS = "forbidden: cannot access other businesses' invoices";
 const FORBIDDEN_UPDATE = "forbidden: cannot update other businesses' invoices";
@@ -58,11 +59,11 @@ export const invoiceRoutes = (deps: AppDeps) => {
   return new Elysia({ name: 'invoices', prefix: '/api' })
     .get('/invoice-items/pending', async ({ request }) => {
       const { businessId } = await deps.guards.requireAdminUser(request.headers);
-      return invoices.listPendingItemsByClient(businessId ?? '');
+      return jsonText(await invoices.listPendingItemsByClient(businessId ?? ''));
     })
     .get('/invoices/list', async ({ request }) => {
       const { businessId } = await deps.guards.requireAdminUser(request.headers);
-      return invoices.listInvoicesByBusiness(businessId ?? '');
+      return jsonText(await invoices.listInvoicesByBusiness(businessId ?? ''));
     })
     .post('/invoices/generate', async ({ request, body }) => {
       const { businessId } = await deps.guards.requireAdminUser(request.headers);

@@ -1,19 +1,4 @@
-import { exec, many } from '../statement';
-
-/** the legacy pending invoice item (invoices-finance-stats.md §1.1) plus its client's display name */
-export interface PendingItemRow {
-  id: string;
-  jobId: string;
-  clientId: string;
-  businessId: string;
-  description: string;
-  quantity: number;
-  priceCents: number;
-  date: string;
-  status: 'PENDING';
-  createdAt: Date;
-  clientName: string;
-}
+import { exec, many, one } from '../statement';
 
 export interface ItemOwnershipRow {
   id: string;
@@ -23,7 +8,8 @@ export interface ItemOwnershipRow {
 }
 
 export const invoiceItemQueries = {
-  listPendingByBusiness: many<[businessId: string], PendingItemRow>('invoice_items/list_pending_by_business'),
+  /** the PENDING items grouped by client, as one JSON text */
+  listPendingByBusiness: one<[businessId: string], { list: string }>('invoice_items/list_pending_by_business'),
   findByIds: many<[itemIds: string[]], ItemOwnershipRow>('invoice_items/find_by_ids'),
   lockPending: many<[itemIds: string[], businessId: string, clientId: string], { id: string }>('invoice_items/lock_pending'),
   markBilled: exec<[itemIds: string[], invoiceId: string]>('invoice_items/mark_billed'),

@@ -27,20 +27,6 @@ export interface InvoiceRow {
   meta: { items?: InvoiceMetaItem[] } & Record<string, unknown>;
 }
 
-export interface InvoiceListRow {
-  invoiceId: string;
-  clientName: string;
-  clientEmail: string;
-  clientPhone: string;
-  total: number;
-  status: string;
-  dueDate: Date;
-  createdAt: Date;
-  sentToClient: Date | null;
-  paidAt: Date | null;
-  paymentMethod: PaymentMethod | null;
-}
-
 export interface InvoiceDetailRow {
   clientName: string;
   clientEmail: string;
@@ -54,7 +40,8 @@ export interface InvoiceDetailRow {
 
 export const invoiceQueries = {
   get: one<[invoiceId: string], InvoiceRow>('invoices/get'),
-  listByBusiness: many<[businessId: string], InvoiceListRow>('invoices/list_by_business'),
+  /** the invoice list rows as one JSON text */
+  listByBusiness: one<[businessId: string], { list: string }>('invoices/list_by_business'),
   detail: one<[invoiceId: string], InvoiceDetailRow>('invoices/detail'),
   insertFromItems: exec<[invoiceId: string, businessId: string, clientId: string, itemIds: string[], paymentUrl: string]>(
     'invoices/insert_from_items',

@@ -30,11 +30,15 @@ export interface TextBox {
   align?: 'left' | 'right' | 'center';
 }
 
+// a standard font's character set is the same in every document: built once per font
+const charsets = new Map<string, ReadonlySet<number>>();
+const charsetOf = (name: string, font: PDFFont) => charsets.get(name) ?? charsets.set(name, new Set(font.getCharacterSet())).get(name)!;
+
 export async function standardFonts(doc: PDFDocument): Promise<{ regular: Font; bold: Font }> {
   const [regular, bold] = await Promise.all([doc.embedFont(StandardFonts.Helvetica), doc.embedFont(StandardFonts.HelveticaBold)]);
   return {
-    regular: { pdf: regular, lineHeight: 1.156, charset: new Set(regular.getCharacterSet()) },
-    bold: { pdf: bold, lineHeight: 1.19, charset: new Set(bold.getCharacterSet()) },
+    regular: { pdf: regular, lineHeight: 1.156, charset: charsetOf(StandardFonts.Helvetica, regular) },
+    bold: { pdf: bold, lineHeight: 1.19, charset: charsetOf(StandardFonts.HelveticaBold, bold) },
   };
 }
 

@@ -171,5 +171,5 @@ export async function renderInvoicePdf(input: InvoicePdfInput): Promise<Uint8Arr
     if (pages.length > 1) footer.line(`Page ${i + 1} of ${pages.length}`, footerStyle, { x: MARGIN, top: FOOTER_TOP, width: CONTENT_WIDTH, align: 'right' });
   }
 
-  return doc.save();
+  return doc.save({ useObjectStreams: false, objectsPerTick: Infinity });
 }
