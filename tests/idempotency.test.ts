@@ -24,7 +24,8 @@ const clientRequest = (dateTime: string, extra: Record<string, unknown> = {}) =>
   t.call('POST', '/api/client/bookings/request', {
     token: t.tokens.client, body: { clientId: DEMO_CLIENT, serviceId: t.ids.svc30, dogIds: [MAX], dateTime, ...extra },
   });
-const jobsAt = (start: string) => t.db.sql`SELECT id, status FROM jobs WHERE client_id = ${DEMO_CLIENT} AND start_raw = ${start} ORDER BY seq`;
+const jobsAt = async (start: string) =>
+  [...(await t.db.sql<{ id: string; status: string }[]>`SELECT id, status FROM jobs WHERE client_id = ${DEMO_CLIENT} AND start_raw = ${start} ORDER BY seq`)];
 const createdEvents = () => t.events.filter((e) => e.event === 'booking:created').length;
 
 describe('double-submitted booking creation', () => {
