@@ -238,11 +238,12 @@ describe('concurrent double submits', () => {
   });
 
   test('two simultaneous approvals of overlapping requests never give one walker both slots', async () => {
-    // Wed 2030-07-03 10:15: both Sarah and John work then; each request must get a different walker
+    // Wed 2030-07-03 10:15 and 10:20: both Sarah and John work then; each request must get a different
+    // walker (two identical requests would be one booking: the double-submit rule)
     const requests = await Promise.all(
-      [1, 2].map(() =>
+      ['10:15', '10:20'].map((time) =>
         t.call('POST', '/api/client/bookings/request', {
-          token: t.tokens.client, body: { clientId: DEMO_CLIENT, serviceId: t.ids.svc30, dogIds: [MAX], dateTime: '2030-07-03T10:15:00.000Z' },
+          token: t.tokens.client, body: { clientId: DEMO_CLIENT, serviceId: t.ids.svc30, dogIds: [MAX], dateTime: `2030-07-03T${time}:00.000Z` },
         }),
       ),
     );

@@ -1,6 +1,7 @@
 // Schema changes go through dbmate only, for the server, the tests and operators alike.
 import { resolveBinary } from 'dbmate';
 import { join } from 'node:path';
+import { connect } from './client';
 
 export const MIGRATIONS_DIR = join(import.meta.dir, '..', '..', 'db', 'migrations');
 export const SCHEMA_FILE = join(import.meta.dir, '..', '..', 'db', 'schema.sql');
@@ -22,6 +23,27 @@ export async function runDbmate(databaseUrl: string, args: string[], schemaFile 
   return out;
 }
 
-/** waits for the database (up to waitSeconds), then applies pending migrations */
-export const migrate = (databaseUrl: string, waitSeconds = 60) =>
-  runDbmate(databaseUrl, ['--wait', '--wait-timeout', `${waitSeconds}s`, '--no-dump-schema', 'up']);
+const DATABASE_MISSING = '3D000';
+
+/**
+ * waits for the database (up to waitSeconds), then applies pending migrations under a Postgres
+ * advisory lock: dbmate takes none, and two instances migrating one empty database at once would
+ * both run the first migration and one of them would fail.
+ */
+export async function migrate(databaseUrl: string, waitSeconds = 60): Promise<string> {
+  await runDbmate(databaseUrl, ['--wait', '--wait-timeout', `${waitSeconds}s`, 'wait']);
+  const lockHolder = connect(databaseUrl, { max: 1 });
+  try {
+    await lockHolder.q.system.migrationLock();
+  } catch (e) {
+    await lockHolder.close();
+    // dbmate up creates a missing database; nothing else can be using it yet
+    if ((e as { code?: string }).code === DATABASE_MISSING) return runDbmate(databaseUrl, ['--no-dump-schema', 'up']);
+    throw e;
+  }
+  try {
+    return await runDbmate(databaseUrl, ['--no-dump-schema', 'up']);
+  } finally {
+    await lockHolder.close(); // ends the session, which releases the lock
+  }
+}

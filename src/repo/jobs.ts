@@ -88,17 +88,37 @@ function jobOps(q: Queries, mail: BookingMail) {
 
 export type JobOps = ReturnType<typeof jobOps>;
 
+/** how long a repeated create request returns the booking the first one created */
+export const DOUBLE_SUBMIT_WINDOW_MS = 60_000;
+
+export interface Submitted {
+  job: RawJob;
+  /** false when the request repeated an earlier one and job is that earlier booking */
+  created: boolean;
+}
+
 export function jobsRepo(db: Db, mail: BookingMail) {
   const listJson = async (row: Promise<{ list: string } | null>) => (await row)?.list ?? '[]';
   return {
     ...jobOps(db.q, mail),
 
-    /** a client's booking request: the PENDING job and the business's notification, together */
-    requestBooking: (input: NewJob): Promise<RawJob> =>
+    /**
+     * a single booking from a create route, unless it repeats a submission: a booking of the
+     * client created within DOUBLE_SUBMIT_WINDOW_MS exactly as this one would be (service, start,
+     * dogs, walker, status, notes) comes back instead, with created: false. Serialised per client,
+     * so a double click sent twice at once creates one booking. notifyBusiness queues the
+     * business's booking-requested mail with a new booking (a client's request).
+     */
+    createOnce: (input: NewJob, { notifyBusiness = false } = {}, now = new Date()): Promise<Submitted> =>
       db.tx(async (q) => {
-        const job = await jobOps(q, mail).create(input);
-        await mail.queueBookingRequested(q, { businessId: job.businessId, jobId: job.id });
-        return job;
+        await q.jobs.lockClientBookingCreate(input.clientId);
+        const since = new Date(now.getTime() - DOUBLE_SUBMIT_WINDOW_MS);
+        const { clientId, serviceId, start, dogIds, staffId, status, notes } = input;
+        const earlier = await q.jobs.recentDuplicate(clientId, serviceId, start, dogIds, staffId, status, notes, since);
+        if (earlier) return { job: earlier.job, created: false };
+        const job = await jobOps(q, mail).create(input, now);
+        if (notifyBusiness) await mail.queueBookingRequested(q, { businessId: job.businessId, jobId: job.id });
+        return { job, created: true };
       }),
 
     /** runs fn in one transaction with the job's row locked (job is null when it does not exist) */

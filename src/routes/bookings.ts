@@ -97,12 +97,12 @@ export const bookingRoutes = (deps: AppDeps) => {
       const notes = optionalString(body, 'notes') || '';
       const startAt = service.durationMinutes ? requiredInstant(start) : parseInstant(start);
 
-      const job = await jobs.create({
+      const { job, created } = await jobs.createOnce({
         businessId, clientId, serviceId, dogIds, staffId, status, notes, start, startAt,
         endAt: startAt && endFor(startAt, service.durationMinutes),
         priceCents: service.priceCents,
       });
-      emitBookingChange(realtime, 'created', job);
+      if (created) emitBookingChange(realtime, 'created', job);
       return { job };
     })
 

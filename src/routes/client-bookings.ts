@@ -36,13 +36,16 @@ export const clientBookingRoutes = (deps: AppDeps) => {
       const start = optionalString(body, 'dateTime') ?? null;
       const startAt = service.durationMinutes ? requiredInstant(start) : parseInstant(start);
 
-      const job = await jobs.requestBooking({
-        businessId: caller.businessId, clientId, serviceId: service.id, dogIds, start, startAt,
-        endAt: startAt && endFor(startAt, service.durationMinutes),
-        staffId: null, status: 'PENDING', priceCents: service.priceCents,
-        notes: optionalString(body, 'notes') || '',
-      });
-      emitBookingChange(deps.realtime, 'created', job, true);
+      const { job, created } = await jobs.createOnce(
+        {
+          businessId: caller.businessId, clientId, serviceId: service.id, dogIds, start, startAt,
+          endAt: startAt && endFor(startAt, service.durationMinutes),
+          staffId: null, status: 'PENDING', priceCents: service.priceCents,
+          notes: optionalString(body, 'notes') || '',
+        },
+        { notifyBusiness: true },
+      );
+      if (created) emitBookingChange(deps.realtime, 'created', job, true);
       return { success: true, booking: job };
     })
 

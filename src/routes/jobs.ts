@@ -74,13 +74,13 @@ export const jobRoutes = (deps: AppDeps) => {
         throw badRequest('Invalid service');
       }
       const startAt = service.durationMinutes ? requiredInstant(start) : parseInstant(start);
-      const job = await jobs.create({
+      const { job, created } = await jobs.createOnce({
         businessId: client.businessId, clientId: ownClientId, serviceId, dogIds, start, startAt,
         endAt: startAt && endFor(startAt, service.durationMinutes),
         staffId: null, status: 'PENDING', priceCents: service.priceCents,
         notes: optionalString(body, 'notes') || '',
       });
-      emitBookingChange(realtime, 'created', job);
+      if (created) emitBookingChange(realtime, 'created', job);
       return { job };
     })
 

@@ -1,4 +1,4 @@
-import { exec, many, one } from '../statement';
+import { exec, one } from '../statement';
 
 export type InvoiceStatus = 'UNPAID' | 'PAID';
 export type PaymentMethod = 'cash' | 'card' | 'bank_transfer' | 'check' | 'other';

@@ -95,4 +95,18 @@ export const jobQueries = {
   listPending: one<[businessId: string], ListText>('jobs/list_pending'),
   listForClientPortal: one<[clientId: string], ListText>('jobs/list_for_client_portal'),
   listMine: one<[clientId: string], ListText>('jobs/list_mine'),
+  lockClientBookingCreate: exec<[clientId: string]>('jobs/lock_client_booking_create'),
+  recentDuplicate: one<
+    [
+      clientId: string,
+      serviceId: string,
+      start: string | null,
+      dogIds: string[],
+      staffId: string | null,
+      status: string,
+      notes: string,
+      since: Date,
+    ],
+    { job: RawJob }
+  >('jobs/recent_duplicate'),
 };
