@@ -291,9 +291,17 @@ CREATE TABLE public.email_outbox (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     sent_at timestamp with time zone,
+    CONSTRAINT email_outbox_attachments_are_references CHECK (((jsonb_typeof(attachments) = 'array'::text) AND (NOT jsonb_path_exists(attachments, '$[*]?(!((@."kind" == "invoice-pdf" && @."invoiceId".type() == "string") && @."filename".type() == "string"))'::jsonpath)))),
     CONSTRAINT email_outbox_recipients_check CHECK ((cardinality(recipients) > 0)),
     CONSTRAINT email_outbox_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'sending'::text, 'sent'::text, 'skipped'::text, 'failed'::text])))
 );
+
+
+--
+-- Name: COLUMN email_outbox.attachments; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.email_outbox.attachments IS '[{kind: invoice-pdf, invoiceId, filename}]: references, rendered by the worker from the stored record when it sends';
 
 
 --
@@ -1313,4 +1321,5 @@ INSERT INTO public.schema_migrations (version) VALUES
     ('20261122004000'),
     ('20261122005000'),
     ('20261122006000'),
+    ('20261122006100'),
     ('20261122008000');

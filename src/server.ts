@@ -10,7 +10,7 @@ import { rememberClientIp } from './http/client-ip';
 import { MAX_BODY_BYTES } from './http/security';
 import { createLogger, type Logger } from './log';
 import { startRealtimeServer } from './services/realtime/socket-server';
-import { createEmailWorker } from './services/email';
+import { createEmailWorker, storedDocumentAttachments } from './services/email';
 
 export interface RunningServer {
   port: number;
@@ -44,7 +44,7 @@ export async function serve(config: Readonly<Config>, db: Db, log: Logger): Prom
     },
   });
   log.info('listening', { port: server.port });
-  const emailWorker = createEmailWorker(db, deps.email, log);
+  const emailWorker = createEmailWorker(db, deps.email, storedDocumentAttachments(db.q), log);
   emailWorker.start();
 
   let stopping: Promise<void> | null = null;

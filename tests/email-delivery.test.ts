@@ -5,11 +5,17 @@ import { connect } from '../src/db/client';
 import { freePort } from '../src/db/embedded';
 import type { Logger } from '../src/log';
 import { createLogger } from '../src/log';
-import { createEmailService, createEmailWorker, enqueueEmail, type EmailWorkerOptions } from '../src/services/email';
+import {
+  createEmailService,
+  createEmailWorker,
+  enqueueEmail,
+  storedDocumentAttachments,
+  type EmailWorkerOptions,
+} from '../src/services/email';
 import type { EmailSender } from '../src/services/email/sender';
 import type { TestApp } from './support/app';
 import { testConfig } from './support/config';
-import { outboxRows, sendgridEnv, startEmailTestApp, type EmailTestApp } from './support/email-fixtures';
+import { BIZ, insertInvoice, outboxRows, sendgridEnv, startEmailTestApp, type EmailTestApp } from './support/email-fixtures';
 import type { FakeSendGrid } from './support/fake-sendgrid';
 
 const silent = createLogger('silent');
@@ -42,7 +48,7 @@ async function queueMails(n: number, prefix = 'test') {
 }
 
 const worker = (sender: EmailSender = t.deps.email, options: EmailWorkerOptions = {}) =>
-  createEmailWorker(t.db, sender, silent, { backoffMs: () => 0, ...options });
+  createEmailWorker(t.db, sender, storedDocumentAttachments(t.db.q), silent, { backoffMs: () => 0, ...options });
 
 function recordingLogger() {
   const lines: { level: string; msg: string; fields?: Record<string, unknown> }[] = [];
@@ -114,6 +120,41 @@ describe('retries', () => {
     const [row] = await outboxRows(t.db);
     expect(row).toMatchObject({ status: 'pending', attempts: 1 });
     expect(row.lastError).not.toBeNull();
+  });
+});
+
+describe('attachments', () => {
+  const pdfHeader = (content: string) => Buffer.from(content, 'base64').subarray(0, 5).toString();
+
+  test('an invoice mail retried after a SendGrid 500 renders its PDF again for the attempt that succeeds', async () => {
+    const invoiceId = await insertInvoice(t.db);
+    await t.db.tx((q) => t.deps.email.queueInvoiceGenerated(q, { businessId: BIZ, invoiceId }));
+    sendgrid.failNext(1, 500);
+    await worker().runUntilIdle();
+    expect(sendgrid.calls.map((c) => c.status)).toEqual([500, 202]);
+    for (const call of sendgrid.calls) expect(call.body.attachments?.map((a) => pdfHeader(a.content))).toEqual(['%PDF-']);
+    expect((await outboxRows(t.db))[0]).toMatchObject({ status: 'sent', attempts: 2, lastError: null });
+  });
+
+  test('without a provider the invoice mail is skipped as any other, nothing is sent', async () => {
+    const unconfigured = createEmailService(testConfig(t.url, { EMAIL_PROVIDER: 'log' }), silent);
+    const invoiceId = await insertInvoice(t.db);
+    await t.db.tx((q) => t.deps.email.queueInvoiceGenerated(q, { businessId: BIZ, invoiceId }));
+    expect(await worker(unconfigured).runUntilIdle()).toBe(1);
+    expect(sendgrid.calls).toEqual([]);
+    expect((await outboxRows(t.db))[0]).toMatchObject({ status: 'skipped', attempts: 1 });
+  });
+
+  test('the outbox refuses document bytes: an attachment must be a reference the worker renders', async () => {
+    const inline = [{ filename: 'invoice.pdf', type: 'application/pdf', content: 'JVBERi0=' }];
+    const insert = (attachments: unknown) => t.db.sql`
+      INSERT INTO email_outbox (event_key, kind, ref_id, recipients, subject, html, text_body, attachments)
+      VALUES (${`inline:${Math.random()}`}, 'test', 'ref', ${['a@example.test']}, 's', '<p>x</p>', 'x', ${t.db.sql.json(attachments as never)})`;
+    await expect(insert(inline)).rejects.toThrow('email_outbox_attachments_are_references');
+    await expect(insert([{ kind: 'invoice-pdf', invoiceId: 'inv_x' }])).rejects.toThrow('email_outbox_attachments_are_references');
+    expect(await outboxRows(t.db)).toEqual([]);
+    await insert([{ kind: 'invoice-pdf', invoiceId: 'inv_x', filename: 'invoice-X.pdf' }]);
+    expect(await outboxRows(t.db)).toHaveLength(1);
   });
 });
 
@@ -215,7 +256,7 @@ describe('durability', () => {
     sendgrid.delayAnswers(5);
     const otherDb = connect(t.url);
     const a = worker(t.deps.email, { pollIntervalMs: 10 });
-    const b = createEmailWorker(otherDb, t.deps.email, silent, { pollIntervalMs: 10, backoffMs: () => 0 });
+    const b = createEmailWorker(otherDb, t.deps.email, storedDocumentAttachments(otherDb.q), silent, { pollIntervalMs: 10, backoffMs: () => 0 });
     try {
       a.start();
       b.start();

@@ -2,10 +2,11 @@
 // outbox worker delivers it through the real @sendgrid/mail to the local fake, exactly once.
 import { afterAll, beforeAll, beforeEach, expect, test } from 'bun:test';
 import { createLogger } from '../src/log';
-import { createEmailWorker, type EmailWorker } from '../src/services/email';
+import { createEmailWorker, storedDocumentAttachments, type EmailWorker } from '../src/services/email';
 import { DEMO, type TestApp } from './support/app';
 import { startEmailTestApp, type EmailTestApp } from './support/email-fixtures';
 import type { FakeSendGrid, RecordedMail } from './support/fake-sendgrid';
+import { readPdf } from './support/pdf-text';
 
 let app: EmailTestApp;
 let t: TestApp;
@@ -18,7 +19,7 @@ let svc30: string;
 beforeAll(async () => {
   app = await startEmailTestApp();
   ({ t, sendgrid } = app);
-  worker = createEmailWorker(t.db, t.deps.email, createLogger('silent'), { backoffMs: () => 0 });
+  worker = createEmailWorker(t.db, t.deps.email, storedDocumentAttachments(t.db.q), createLogger('silent'), { backoffMs: () => 0 });
   admin = await t.login(DEMO.admin.email, DEMO.admin.password);
   client = await t.login(DEMO.client.email, DEMO.client.password);
   [{ id: svc30 }] = await t.db.sql`SELECT id FROM services WHERE name = '30min Dog Walk'`;
@@ -91,7 +92,17 @@ test('an admin update to CANCELLED emails the client; repeating it sends nothing
   expect(mails[0].body.subject).toMatch(/cancel/i);
 });
 
-test('generating an invoice emails the client its pay link and PDF; resend sends it again', async () => {
+/** what the request stored in the outbox, attachments included: references only, never PDF bytes */
+const queuedAttachments = async () => [...(await t.db.sql`SELECT attachments FROM email_outbox WHERE status = 'pending' ORDER BY id`)].map((r) => r.attachments);
+
+async function attachedPdfText(mail: RecordedMail) {
+  expect(mail.body.attachments).toHaveLength(1);
+  const [attachment] = mail.body.attachments!;
+  expect(attachment.type).toBe('application/pdf');
+  return (await readPdf(Buffer.from(attachment.content, 'base64'))).flatMap((p) => p.texts);
+}
+
+test('generating an invoice emails the client its pay link and PDF, rendered after the request; resend sends it again', async () => {
   const jobId = await clientRequest('2030-02-07T10:00:00.000Z');
   await t.call('POST', '/api/jobs/approve', { token: admin, body: { id: jobId } });
   await t.call('POST', `/api/bookings/${jobId}/update`, { token: admin, body: { status: 'COMPLETED' } });
@@ -102,21 +113,33 @@ test('generating an invoice emails the client its pay link and PDF; resend sends
   const generated = await t.call('POST', '/api/invoices/generate', { token: admin, body: { clientId: 'c_demo_client', itemIds: [itemId] } });
   expect(generated.status).toBe(200);
   const invoice = generated.body.invoice;
+  const number = invoice.id.slice(4).toUpperCase();
+  const reference = { kind: 'invoice-pdf', invoiceId: invoice.id, filename: `invoice-${number}.pdf` };
+  // the request did no PDF work: its mail holds a reference, rendered by the worker when it sends
+  expect(await queuedAttachments()).toEqual([[reference]]);
+  // paid before the worker runs: the mail still goes out, its PDF rendered from the stored invoice then
+  expect((await t.call('POST', `/api/invoices/${invoice.id}/mark-paid`, { token: admin, body: { paymentMethod: 'cash' } })).status).toBe(200);
+
   const [mail, ...more] = await deliver();
   expect(more).toEqual([]);
   expect(recipients(mail)).toEqual(['demo@client.com']);
   expect(text(mail)).toContain(invoice.paymentUrl);
-  expect(mail.body.attachments).toHaveLength(1);
-  expect(mail.body.attachments![0].type).toBe('application/pdf');
-  expect(Buffer.from(mail.body.attachments![0].content, 'base64').subarray(0, 4).toString()).toBe('%PDF');
+  expect(mail.body.attachments![0].filename).toBe(`invoice-${number}.pdf`);
+  const pdf = await attachedPdfText(mail);
+  expect(pdf).toContain(`#${number}`);
+  expect(pdf).toContain('Demo Client');
+  expect(pdf).toContain(invoice.meta.items[0].description);
 
   sendgrid.reset();
   const resent = await t.call('POST', `/api/invoices/${invoice.id}/resend`, { token: admin });
   expect(resent.status).toBe(200);
   expect(resent.body).toEqual({ success: true, message: 'Invoice resent successfully' });
+  expect(await queuedAttachments()).toEqual([[reference]]);
   const again = await deliver();
   expect(again).toHaveLength(1);
-  expect(text(again[0])).toContain(invoice.paymentUrl);
+  // a resend is queued after the payment: its body says so
+  expect(text(again[0])).toContain('This invoice has been paid.');
+  expect(await attachedPdfText(again[0])).toContain(`#${number}`);
 });
 
 test('SendGrid failing does not fail the request; the mail goes out on a later attempt', async () => {

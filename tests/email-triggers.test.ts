@@ -1,7 +1,7 @@
 // Each email trigger, run inside a transaction as a route will run it, then delivered by the outbox
 // worker through the real @sendgrid/mail to the local fake: right person, right content, once.
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'bun:test';
-import { createEmailWorker, type EmailWorker } from '../src/services/email';
+import { createEmailWorker, storedDocumentAttachments, type EmailWorker } from '../src/services/email';
 import { createLogger } from '../src/log';
 import type { TestApp } from './support/app';
 import {
@@ -19,6 +19,7 @@ import {
   type EmailTestApp,
 } from './support/email-fixtures';
 import type { FakeSendGrid, RecordedMail } from './support/fake-sendgrid';
+import { readPdf } from './support/pdf-text';
 
 let app: EmailTestApp;
 let t: TestApp;
@@ -28,7 +29,7 @@ let worker: EmailWorker;
 beforeAll(async () => {
   app = await startEmailTestApp({ SUPPORT_EMAIL: 'support@pawtimation.test', FRONTEND_BASE_URL: 'https://app.pawtimation.test' });
   ({ t, sendgrid } = app);
-  worker = createEmailWorker(t.db, t.deps.email, createLogger('silent'), { backoffMs: () => 0 });
+  worker = createEmailWorker(t.db, t.deps.email, storedDocumentAttachments(t.db.q), createLogger('silent'), { backoffMs: () => 0 });
 }, 30_000);
 afterAll(() => app.close());
 beforeEach(() => app.reset());
@@ -165,72 +166,85 @@ describe('booking approved and cancelled', () => {
 });
 
 describe('invoices', () => {
-  const pdf = new TextEncoder().encode('%PDF-1.3 fake invoice');
+  const number = (invoiceId: string) => invoiceId.slice(4).toUpperCase();
+  const reference = (invoiceId: string) => ({ kind: 'invoice-pdf', invoiceId, filename: `invoice-${number(invoiceId)}.pdf` });
+  const attachedPdf = (mail: RecordedMail) => readPdf(Buffer.from(mail.body.attachments![0].content, 'base64'));
 
   test('a generated invoice goes to the client with the pay link, the lines and the PDF attached', async () => {
     const invoiceId = await insertInvoice(t.db);
-    const number = invoiceId.slice(4).toUpperCase();
-    const result = await t.db.tx((q) => email().queueInvoiceGenerated(q, { businessId: BIZ, invoiceId, pdf }));
+    const result = await t.db.tx((q) => email().queueInvoiceGenerated(q, { businessId: BIZ, invoiceId }));
     expect(result).toEqual({ queued: true, eventKey: `invoice-generated:${invoiceId}` });
+    // queueing renders no PDF: the outbox holds a reference the worker resolves when it sends
+    expect((await outboxRows(t.db)).map((r) => r.attachments)).toEqual([[reference(invoiceId)]]);
 
     const [mail, ...more] = await deliver();
     expect(more).toEqual([]);
     expect(recipients(mail)).toEqual([DEMO_CLIENT.email]);
-    expect(mail.body.subject).toBe(`Invoice ${number} from Demo Dog Walking: £30.00`);
+    expect(mail.body.subject).toBe(`Invoice ${number(invoiceId)} from Demo Dog Walking: £30.00`);
     expect(html(mail)).toContain(`href="https://pay.stripe.com/link/${invoiceId}"`);
     expect(text(mail)).toContain(`Pay £30.00: https://pay.stripe.com/link/${invoiceId}`);
     expect(text(mail)).toContain('30min Dog Walk (25 Nov): £15.00');
     expect(text(mail)).toContain('Date: 21 November 2026');
-    expect(mail.body.attachments).toEqual([
-      { content: Buffer.from(pdf).toString('base64'), filename: `invoice-${number}.pdf`, type: 'application/pdf', disposition: 'attachment' },
-    ]);
+    expect(mail.body.attachments).toHaveLength(1);
+    expect(mail.body.attachments![0]).toMatchObject({ filename: `invoice-${number(invoiceId)}.pdf`, type: 'application/pdf', disposition: 'attachment' });
+    const [page] = await attachedPdf(mail);
+    expect(page.texts).toContain(`#${number(invoiceId)}`);
+    expect(page.texts).toContain(DEMO_CLIENT.name);
+    expect(page.texts).toContain('30min Dog Walk (25 Nov)');
+    expect(page.texts).toContain('£30.00');
     // generating is one event: a second call sends nothing more
-    expect(await t.db.tx((q) => email().queueInvoiceGenerated(q, { businessId: BIZ, invoiceId, pdf }))).toEqual({ queued: false, reason: 'duplicate' });
+    expect(await t.db.tx((q) => email().queueInvoiceGenerated(q, { businessId: BIZ, invoiceId }))).toEqual({ queued: false, reason: 'duplicate' });
     expect(await deliver()).toHaveLength(1);
   });
 
-  test('the PDF can come from a renderer, called once when the mail is queued', async () => {
-    const invoiceId = await insertInvoice(t.db);
-    let calls = 0;
-    const render = async () => {
-      calls++;
-      return pdf;
-    };
-    await t.db.tx((q) => email().queueInvoiceGenerated(q, { businessId: BIZ, invoiceId, pdf: render }));
+  test('the PDF is rendered when the mail is sent, from the invoice as stored then', async () => {
+    const clientId = await insertClient(t.db, { name: 'Queued Name', email: 'renamed@example.test' });
+    const invoiceId = await insertInvoice(t.db, { clientId });
+    await t.db.tx((q) => email().queueInvoiceGenerated(q, { businessId: BIZ, invoiceId }));
+    await t.db.sql`UPDATE clients SET name = 'Name At Send Time' WHERE id = ${clientId}`;
+    await t.db.sql`UPDATE invoices SET status = 'PAID', paid_at = now() WHERE id = ${invoiceId}`;
+
     const [mail] = await deliver();
-    expect(calls).toBe(1);
-    expect(mail.body.attachments?.[0].content).toBe(Buffer.from(pdf).toString('base64'));
+    // Intended: the body is the news of the event (queued with the invoice as generated: unpaid, with
+    // the pay button), the attachment is the invoice document as it stands when the mail goes out,
+    // the same document the download route gives at that moment. What was billed (number, lines,
+    // amount, pay link) is fixed at generation, so only names and branding can differ.
+    expect(text(mail)).toContain('Hello Queued Name,');
+    expect(text(mail)).toContain(`https://pay.stripe.com/link/${invoiceId}`);
+    const texts = (await attachedPdf(mail)).flatMap((p) => p.texts);
+    expect(texts).toContain('Name At Send Time');
+    expect(texts).not.toContain('Queued Name');
+    expect(texts).toContain(`#${number(invoiceId)}`);
   });
 
-  test('a failing PDF renderer does not fail the invoice: the mail goes without the attachment', async () => {
+  test('a PDF that cannot be rendered does not hold the mail back: it goes without it, and the row says so', async () => {
     const invoiceId = await insertInvoice(t.db);
-    const result = await t.db.tx((q) =>
-      email().queueInvoiceGenerated(q, {
-        businessId: BIZ,
-        invoiceId,
-        pdf: () => {
-          throw new Error('renderer broke');
-        },
-      }),
-    );
-    expect(result.queued).toBe(true);
-    const [mail] = await deliver();
+    await t.db.tx((q) => email().queueInvoiceGenerated(q, { businessId: BIZ, invoiceId }));
+    await t.db.sql`DELETE FROM invoices WHERE id = ${invoiceId}`; // nothing left to render at send time
+
+    const [mail, ...more] = await deliver();
+    expect(more).toEqual([]);
     expect(mail.body.attachments).toBeUndefined();
     expect(text(mail)).toContain(`https://pay.stripe.com/link/${invoiceId}`);
+    const [row] = await outboxRows(t.db);
+    expect(row).toMatchObject({ status: 'sent', attempts: 1, providerMessageId: mail.messageId });
+    expect(row.lastError).toBe(`sent without invoice-${number(invoiceId)}.pdf: invoice ${invoiceId} not found`);
   });
 
   test('each resend is one more mail, a copy with the same pay link and PDF', async () => {
     const invoiceId = await insertInvoice(t.db);
-    await t.db.tx((q) => email().queueInvoiceGenerated(q, { businessId: BIZ, invoiceId, pdf }));
-    await t.db.tx((q) => email().queueInvoiceResent(q, { businessId: BIZ, invoiceId, pdf }));
-    await t.db.tx((q) => email().queueInvoiceResent(q, { businessId: BIZ, invoiceId, pdf }));
+    await t.db.tx((q) => email().queueInvoiceGenerated(q, { businessId: BIZ, invoiceId }));
+    await t.db.tx((q) => email().queueInvoiceResent(q, { businessId: BIZ, invoiceId }));
+    await t.db.tx((q) => email().queueInvoiceResent(q, { businessId: BIZ, invoiceId }));
+    expect((await outboxRows(t.db)).map((r) => r.attachments)).toEqual([1, 2, 3].map(() => [reference(invoiceId)]));
     const mails = await deliver();
     expect(mails).toHaveLength(3);
     const [, copy] = mails;
     expect(copy.body.subject.startsWith('Copy of invoice ')).toBe(true);
     expect(recipients(copy)).toEqual([DEMO_CLIENT.email]);
     expect(text(copy)).toContain(`https://pay.stripe.com/link/${invoiceId}`);
-    expect(copy.body.attachments?.[0].filename).toBe(`invoice-${invoiceId.slice(4).toUpperCase()}.pdf`);
+    expect(copy.body.attachments?.[0].filename).toBe(`invoice-${number(invoiceId)}.pdf`);
+    expect((await attachedPdf(copy)).flatMap((p) => p.texts)).toContain(`#${number(invoiceId)}`);
   });
 
   test('a paid invoice has no pay button', async () => {

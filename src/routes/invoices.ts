@@ -29,7 +29,7 @@ export const invoiceRoutes = (deps: AppDeps) => {
   const invoices = invoicesRepo(deps.db, {
     payLink: (invoiceId) => payLinkFor(deps.config, invoiceId),
     onGenerated: (q, invoice) =>
-      deps.email.queueInvoiceGenerated(q, { businessId: invoice.businessId, invoiceId: invoice.id, pdf: () => invoicePdf(q, invoice.id) }),
+      deps.email.queueInvoiceGenerated(q, { businessId: invoice.businessId, invoiceId: invoice.id }),
   });
 
   /** the legacy per-invoice checks: guard, 404, then 403 with the route's own message */
@@ -103,9 +103,7 @@ export const invoiceRoutes = (deps: AppDeps) => {
     .post('/invoices/:invoiceId/pay', ({ request, params, body }) => markPaid(request.headers, params.invoiceId, body))
     .post('/invoices/:invoiceId/resend', async ({ request, params }) => {
       const invoice = await ownInvoice(request.headers, params.invoiceId, FORBIDDEN_RESEND);
-      await deps.db.tx((q) =>
-        deps.email.queueInvoiceResent(q, { businessId: invoice.businessId, invoiceId: invoice.id, pdf: () => invoicePdf(q, invoice.id) }),
-      );
+      await deps.db.tx((q) => deps.email.queueInvoiceResent(q, { businessId: invoice.businessId, invoiceId: invoice.id }));
       return { success: true, message: 'Invoice resent successfully' };
     })
     .get('/invoices/:invoiceId/pdf', async ({ request, params }) => {

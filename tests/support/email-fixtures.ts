@@ -134,12 +134,14 @@ export interface OutboxRowView {
   attempts: number;
   lastError: string | null;
   providerMessageId: string | null;
+  /** as stored: attachment references, never document bytes */
+  attachments: unknown[];
 }
 
 export async function outboxRows(db: Db): Promise<OutboxRowView[]> {
   const rows = await db.sql<OutboxRowView[]>`
     SELECT event_key AS "eventKey", kind, ref_id AS "refId", recipients, status, attempts, last_error AS "lastError",
-           provider_message_id AS "providerMessageId"
+           provider_message_id AS "providerMessageId", attachments
     FROM email_outbox ORDER BY id`;
   return [...rows];
 }

@@ -1,10 +1,13 @@
 import { exec, one } from '../statement';
 
+/**
+ * What an outbox mail attaches, by reference: the worker renders it when it sends, so no request
+ * does the rendering (and the outbox holds no document bytes).
+ */
 export interface OutboxAttachment {
+  kind: 'invoice-pdf';
+  invoiceId: string;
   filename: string;
-  type: string;
-  /** base64 */
-  content: string;
 }
 
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'skipped' | 'failed';

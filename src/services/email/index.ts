@@ -1,7 +1,8 @@
 // Email: deps.email is the one entry point for routes.
 //   - inside a route's transaction: await deps.email.queueBookingApproved(q, { businessId, jobId }) and
 //     the other queue* triggers (./triggers.ts), or enqueueEmail(q, message) for a mail of your own;
-//   - the outbox worker (./worker.ts, started by server.ts) sends what was queued, after commit;
+//   - the outbox worker (./worker.ts, started by server.ts) sends what was queued, after commit,
+//     rendering referenced attachments (the invoice PDF) then through ./attachments.ts;
 //   - sendEmail(message) hands one mail to the provider directly (the worker's path; never throws).
 import type { Config } from '../../config';
 import type { Logger } from '../../log';
@@ -18,6 +19,7 @@ export function createEmailService(config: Readonly<Config>, log: Logger): Email
 }
 
 export { enqueueEmail, type OutboxMessage } from './outbox';
-export type { EmailMessage, SendResult } from './sender';
-export type { EmailTriggers, PdfSource, QueueResult } from './triggers';
+export { storedDocumentAttachments, type AttachmentResolver } from './attachments';
+export type { EmailMessage, MailAttachment, SendResult } from './sender';
+export type { EmailTriggers, QueueResult } from './triggers';
 export { createEmailWorker, type EmailWorker, type EmailWorkerOptions } from './worker';

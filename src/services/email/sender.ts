@@ -3,14 +3,21 @@
 import { MailService } from '@sendgrid/mail';
 import type { Config } from '../../config';
 import type { Logger } from '../../log';
-import type { OutboxAttachment } from '../../db/queries/email';
+
+/** a file as the provider takes it */
+export interface MailAttachment {
+  filename: string;
+  type: string;
+  /** base64 */
+  content: string;
+}
 
 export interface EmailMessage {
   to: string[];
   subject: string;
   html: string;
   text: string;
-  attachments?: OutboxAttachment[];
+  attachments?: MailAttachment[];
 }
 
 export type SendResult =

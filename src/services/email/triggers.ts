@@ -10,8 +10,11 @@
 // - invoice-generated:<invoiceId>: once per invoice;
 // - invoice-resent:<invoiceId>:<random>: each resend request is its own event;
 // - support-escalation:<chatId>:<transcript length>: each escalation of a chat.
+//
+// The invoice PDF is queued as a reference ({ kind: 'invoice-pdf', invoiceId, filename }): the outbox
+// worker renders it when it sends, so the request (and its locks) never waits on the rendering.
 import type { Queries } from '../../db/queries';
-import type { BookingMailRow, OutboxAttachment } from '../../db/queries/email';
+import type { BookingMailRow } from '../../db/queries/email';
 import { nid } from '../../ids';
 import type { Logger } from '../../log';
 import { enqueueEmail, type OutboxMessage } from './outbox';
@@ -35,9 +38,6 @@ export type QueueResult =
   | { queued: true; eventKey: string }
   | { queued: false; reason: 'not-found' | 'no-recipient' | 'wrong-status' | 'already-notified' | 'duplicate' };
 
-/** the invoice PDF, or a function that renders it (called once, when the mail is queued) */
-export type PdfSource = Uint8Array | (() => Uint8Array | Promise<Uint8Array>);
-
 export interface TriggerContext {
   log: Logger;
   /** the web app, for links in mail to the business */
@@ -50,8 +50,8 @@ export interface EmailTriggers {
   queueBookingRequested(q: Queries, input: { businessId: string; jobId: string }): Promise<QueueResult>;
   queueBookingApproved(q: Queries, input: { businessId: string; jobId: string }): Promise<QueueResult>;
   queueBookingCancelled(q: Queries, input: { businessId: string; jobId: string }): Promise<QueueResult>;
-  queueInvoiceGenerated(q: Queries, input: { businessId: string; invoiceId: string; pdf?: PdfSource }): Promise<QueueResult>;
-  queueInvoiceResent(q: Queries, input: { businessId: string; invoiceId: string; pdf?: PdfSource }): Promise<QueueResult>;
+  queueInvoiceGenerated(q: Queries, input: { businessId: string; invoiceId: string }): Promise<QueueResult>;
+  queueInvoiceResent(q: Queries, input: { businessId: string; invoiceId: string }): Promise<QueueResult>;
   queueSupportEscalation(q: Queries, input: { chatId: string; reason: string }): Promise<QueueResult>;
 }
 
@@ -85,11 +85,7 @@ export function createEmailTriggers(ctx: TriggerContext): EmailTriggers {
     );
   }
 
-  async function invoiceMail(
-    q: Queries,
-    resend: boolean,
-    { businessId, invoiceId, pdf }: { businessId: string; invoiceId: string; pdf?: PdfSource },
-  ) {
+  async function invoiceMail(q: Queries, resend: boolean, { businessId, invoiceId }: { businessId: string; invoiceId: string }) {
     const kind = resend ? 'invoice-resent' : 'invoice-generated';
     const invoice = await q.email.invoiceForMail(businessId, invoiceId);
     if (!invoice) return skip('not-found', kind, invoiceId);
@@ -109,7 +105,6 @@ export function createEmailTriggers(ctx: TriggerContext): EmailTriggers {
       },
       { resend },
     );
-    const attachment = await pdfAttachment(pdf, invoiceId);
     return enqueue(
       q,
       {
@@ -118,22 +113,10 @@ export function createEmailTriggers(ctx: TriggerContext): EmailTriggers {
         refId: invoiceId,
         businessId,
         to: [to],
-        attachments: attachment ? [attachment] : [],
+        attachments: [{ kind: 'invoice-pdf', invoiceId, filename: invoicePdfFilename(invoiceId) }],
       },
       mail,
     );
-  }
-
-  async function pdfAttachment(pdf: PdfSource | undefined, invoiceId: string): Promise<OutboxAttachment | null> {
-    if (!pdf) return null;
-    try {
-      const bytes = typeof pdf === 'function' ? await pdf() : pdf;
-      return { filename: invoicePdfFilename(invoiceId), type: 'application/pdf', content: Buffer.from(bytes).toString('base64') };
-    } catch (e) {
-      // a broken renderer must not fail the invoice: the mail still carries the pay link
-      ctx.log.error('invoice PDF for email failed; sending without it', { invoiceId, error: e });
-      return null;
-    }
   }
 
   return {

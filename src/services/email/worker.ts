@@ -3,10 +3,18 @@
 // failures come back later with exponential backoff until maxAttempts; a claim left behind by a
 // crashed process expires after leaseSeconds and the row is resumed. A crash after SendGrid accepted
 // a mail but before the outcome was recorded means that one mail is sent again (at-least-once).
+//
+// Attachments are stored as references and rendered here, per attempt, just before the send. A
+// document that fails to render is left out (logged, and noted in last_error of the sent row) rather
+// than holding the mail back: the mail itself carries the amount, the lines and the pay link, the
+// document can still be downloaded in the app, and a render failure is almost always deterministic
+// (the same stored record fails the same way), so retrying would only delay the pay link for an hour
+// of backoff before giving up on the attachment anyway.
 import type { Db } from '../../db/client';
 import type { ClaimedMailRow } from '../../db/queries/email';
 import type { Logger } from '../../log';
-import type { EmailSender, SendResult } from './sender';
+import type { AttachmentResolver } from './attachments';
+import type { EmailSender, MailAttachment, SendResult } from './sender';
 
 export interface EmailWorkerOptions {
   /** idle wait between polls when nothing is due */
@@ -30,7 +38,13 @@ export interface EmailWorker {
 /** 30 s, 1 min, 2 min, … capped at one hour */
 export const defaultBackoffMs = (attempt: number) => Math.min(30_000 * 2 ** (attempt - 1), 3_600_000);
 
-export function createEmailWorker(db: Db, sender: EmailSender, log: Logger, options: EmailWorkerOptions = {}): EmailWorker {
+export function createEmailWorker(
+  db: Db,
+  sender: EmailSender,
+  resolveAttachment: AttachmentResolver,
+  log: Logger,
+  options: EmailWorkerOptions = {},
+): EmailWorker {
   const pollIntervalMs = options.pollIntervalMs ?? 2_000;
   const maxAttempts = options.maxAttempts ?? 8;
   const leaseSeconds = options.leaseSeconds ?? 120;
@@ -43,21 +57,38 @@ export function createEmailWorker(db: Db, sender: EmailSender, log: Logger, opti
   async function processOne(): Promise<boolean> {
     const row = await db.q.email.claimNext(leaseSeconds);
     if (!row) return false;
+    const { attachments, leftOut } = await renderAttachments(row);
     const result = await sender.sendEmail({
       to: row.recipients,
       subject: row.subject,
       html: row.html,
       text: row.text,
-      attachments: row.attachments,
+      attachments,
     });
-    await record(row, result);
+    await record(row, result, leftOut);
     return true;
   }
 
-  async function record(row: ClaimedMailRow, result: SendResult) {
+  /** every attachment that renders, and a note naming those that did not */
+  async function renderAttachments(row: ClaimedMailRow): Promise<{ attachments: MailAttachment[]; leftOut: string | null }> {
+    const attachments: MailAttachment[] = [];
+    const failures: string[] = [];
+    for (const reference of row.attachments) {
+      try {
+        attachments.push(await resolveAttachment(reference));
+      } catch (e) {
+        const error = e instanceof Error ? e.message : String(e);
+        log.error('email attachment failed; sending without it', { eventKey: row.eventKey, attachment: reference, error });
+        failures.push(`${reference.filename}: ${error}`);
+      }
+    }
+    return { attachments, leftOut: failures.length ? `sent without ${failures.join('; ')}` : null };
+  }
+
+  async function record(row: ClaimedMailRow, result: SendResult, leftOut: string | null) {
     const { id, attempts } = row;
     if (result.status === 'sent') {
-      await db.q.email.recordOutcome(id, attempts, 'sent', result.messageId, null, 0);
+      await db.q.email.recordOutcome(id, attempts, 'sent', result.messageId, leftOut, 0);
     } else if (result.status === 'skipped') {
       await db.q.email.recordOutcome(id, attempts, 'skipped', null, result.reason, 0);
     } else if (result.retryable && attempts < maxAttempts) {

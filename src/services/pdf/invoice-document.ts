@@ -1,5 +1,5 @@
-// The invoice PDF of a stored invoice, read through whichever executor the caller holds (the pool
-// for the download route, the generating transaction for the invoice email's attachment).
+// The invoice PDF of a stored invoice, as it is stored now: rendered over the pool by the download
+// route and by the outbox worker for the invoice email's attachment.
 import type { Queries } from '../../db/queries';
 import type { InvoiceDetailRow, InvoiceRow } from '../../db/queries/invoices';
 import { invoiceNumberOf, pdfLines } from '../../domain/invoices';
