@@ -7,9 +7,9 @@
 // Attachments are stored as references and rendered here, per attempt, just before the send. A
 // document that fails to render is left out (logged, and noted in last_error of the sent row) rather
 // than holding the mail back: the mail itself carries the amount, the lines and the pay link, the
-// document can still be downloaded in the app, and a render failure is almost always deterministic
-// (the same stored record fails the same way), so retrying would only delay the pay link for an hour
-// of backoff before giving up on the attachment anyway.
+// business can resend the invoice once the cause is fixed, and a render failure is almost always
+// deterministic (the same stored record fails the same way), so retrying would only delay the pay
+// link by the hour of backoff before giving up on the attachment anyway.
 import type { Db } from '../../db/client';
 import type { ClaimedMailRow } from '../../db/queries/email';
 import type { Logger } from '../../log';
