@@ -27,8 +27,8 @@ DECLARE
   done text := COALESCE(current_setting('app.bumped_business_data', true), '');
 BEGIN
   IF business IS NULL OR position(' ' || business || ' ' IN done) > 0 THEN RETURN; END IF;
-  INSERT INTO business_data_versions AS v (business_id, version) VALUES (business, 1)
-  ON CONFLICT (business_id) DO UPDATE SET version = v.version + 1;
+  INSERT INTO business_data_versions AS v (business_id, slot, version) VALUES (business, pg_backend_pid() % 8, 1)
+  ON CONFLICT (business_id, slot) DO UPDATE SET version = v.version + 1;
   PERFORM set_config('app.bumped_business_data', done || ' ' || business || ' ', true);
 END
 $$;
@@ -181,6 +181,7 @@ $$;
 
 CREATE TABLE public.business_data_versions (
     business_id text NOT NULL,
+    slot smallint NOT NULL,
     version bigint NOT NULL
 );
 
@@ -683,7 +684,7 @@ ALTER TABLE public.users ALTER COLUMN seq ADD GENERATED ALWAYS AS IDENTITY (
 --
 
 ALTER TABLE ONLY public.business_data_versions
-    ADD CONSTRAINT business_data_versions_pkey PRIMARY KEY (business_id);
+    ADD CONSTRAINT business_data_versions_pkey PRIMARY KEY (business_id, slot);
 
 
 --

@@ -1,14 +1,18 @@
 -- migrate:up
 
--- A per-business counter that every committed change to what a business's large JSON lists show
--- (jobs, clients, dogs, services, staff names, invoice items) moves forward, so an API instance
+-- A per-business data version that every committed change to what a business's large JSON lists
+-- show (jobs, clients, dogs, services, staff names, invoice items) moves forward, so an API instance
 -- can keep a rendered list and check with one index read that it is still current, whichever
--- instance made the change. The bump runs in a deferred trigger, i.e. at commit: the counter row
--- is locked only while the transaction commits, after every other lock it takes, so writers never
--- wait on it while holding job rows (no deadlock with the row locks of concurrent changes).
+-- instance made the change. The version is the sum of a few slot counters (a writer bumps the slot
+-- of its backend), so concurrent writers of one business rarely wait on the same counter row; a
+-- snapshot that sees more commits always sees a larger sum. The bump runs in a deferred trigger,
+-- i.e. at commit: a counter row is locked only while the transaction commits, after every other lock
+-- it takes, so writers never wait on it while holding job rows (no deadlock with their row locks).
 CREATE TABLE business_data_versions (
-  business_id text PRIMARY KEY,
-  version bigint NOT NULL
+  business_id text NOT NULL,
+  slot smallint NOT NULL,
+  version bigint NOT NULL,
+  PRIMARY KEY (business_id, slot)
 );
 
 CREATE FUNCTION bump_business_data_version(business text) RETURNS void
@@ -19,8 +23,8 @@ DECLARE
   done text := COALESCE(current_setting('app.bumped_business_data', true), '');
 BEGIN
   IF business IS NULL OR position(' ' || business || ' ' IN done) > 0 THEN RETURN; END IF;
-  INSERT INTO business_data_versions AS v (business_id, version) VALUES (business, 1)
-  ON CONFLICT (business_id) DO UPDATE SET version = v.version + 1;
+  INSERT INTO business_data_versions AS v (business_id, slot, version) VALUES (business, pg_backend_pid() % 8, 1)
+  ON CONFLICT (business_id, slot) DO UPDATE SET version = v.version + 1;
   PERFORM set_config('app.bumped_business_data', done || ' ' || business || ' ', true);
 END
 $$;
