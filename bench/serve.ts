@@ -51,6 +51,8 @@ const server = Bun.spawn(['bun', join(ROOT, 'src', 'server.ts')], {
     LOG_LEVEL: 'warn',
     RATE_LIMIT_LOGIN_PER_MIN: '100000000',
     RATE_LIMIT_PUBLIC_PER_MIN: '100000000',
+    // LIST_CACHE_MAX_BYTES=0 measures the lists as built on every request (no list cache)
+    ...(process.env.LIST_CACHE_MAX_BYTES ? { LIST_CACHE_MAX_BYTES: process.env.LIST_CACHE_MAX_BYTES } : {}),
   },
   stdout: 'inherit',
   stderr: 'inherit',

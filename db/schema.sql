@@ -14,6 +14,52 @@ SET xmloption = content;
 SET client_min_messages = warning;
 SET row_security = off;
 
+--
+-- Name: bump_business_data_version(text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.bump_business_data_version(business text) RETURNS void
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+  -- businesses already bumped in this transaction (a transaction-local setting, so a rolled-back
+  -- savepoint forgets its bumps together with the bump itself)
+  done text := COALESCE(current_setting('app.bumped_business_data', true), '');
+BEGIN
+  IF business IS NULL OR position(' ' || business || ' ' IN done) > 0 THEN RETURN; END IF;
+  INSERT INTO business_data_versions AS v (business_id, slot, version) VALUES (business, pg_backend_pid() % 8, 1)
+  ON CONFLICT (business_id, slot) DO UPDATE SET version = v.version + 1;
+  PERFORM set_config('app.bumped_business_data', done || ' ' || business || ' ', true);
+END
+$$;
+
+
+--
+-- Name: business_data_changed(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.business_data_changed() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+  keys text[] := '{}';
+  key text;
+BEGIN
+  IF TG_OP <> 'INSERT' THEN keys := keys || (to_jsonb(OLD) ->> TG_ARGV[0]); END IF;
+  IF TG_OP <> 'DELETE' THEN keys := keys || (to_jsonb(NEW) ->> TG_ARGV[0]); END IF;
+  FOREACH key IN ARRAY keys LOOP
+    IF TG_ARGV[0] = 'client_id' THEN
+      -- a dog deleted with its client: the client's own trigger bumps the business
+      PERFORM bump_business_data_version((SELECT c.business_id FROM clients c WHERE c.id = key));
+    ELSE
+      PERFORM bump_business_data_version(key);
+    END IF;
+  END LOOP;
+  RETURN NULL;
+END
+$$;
+
+
 SET default_tablespace = '';
 
 SET default_table_access_method = heap;
@@ -127,6 +173,17 @@ CREATE FUNCTION public.user_record(u public.users) RETURNS json
   ) AS f(ord, key, value)
   WHERE f.ord <= 8 OR f.value IS NOT NULL
 $$;
+
+
+--
+-- Name: business_data_versions; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.business_data_versions (
+    business_id text NOT NULL,
+    slot smallint NOT NULL,
+    version bigint NOT NULL
+);
 
 
 --
@@ -631,6 +688,14 @@ ALTER TABLE public.users ALTER COLUMN seq ADD GENERATED ALWAYS AS IDENTITY (
 
 
 --
+-- Name: business_data_versions business_data_versions_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.business_data_versions
+    ADD CONSTRAINT business_data_versions_pkey PRIMARY KEY (business_id, slot);
+
+
+--
 -- Name: businesses businesses_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -1095,6 +1160,48 @@ CREATE INDEX users_email_idx ON public.users USING btree (lower(email), seq);
 
 
 --
+-- Name: clients clients_data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE CONSTRAINT TRIGGER clients_data_version AFTER INSERT OR DELETE OR UPDATE ON public.clients DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION public.business_data_changed('business_id');
+
+
+--
+-- Name: dogs dogs_data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE CONSTRAINT TRIGGER dogs_data_version AFTER INSERT OR DELETE OR UPDATE ON public.dogs DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION public.business_data_changed('client_id');
+
+
+--
+-- Name: invoice_items invoice_items_data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE CONSTRAINT TRIGGER invoice_items_data_version AFTER INSERT OR DELETE OR UPDATE ON public.invoice_items DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION public.business_data_changed('business_id');
+
+
+--
+-- Name: jobs jobs_data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE CONSTRAINT TRIGGER jobs_data_version AFTER INSERT OR DELETE OR UPDATE ON public.jobs DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION public.business_data_changed('business_id');
+
+
+--
+-- Name: services services_data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE CONSTRAINT TRIGGER services_data_version AFTER INSERT OR DELETE OR UPDATE ON public.services DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION public.business_data_changed('business_id');
+
+
+--
+-- Name: users users_data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE CONSTRAINT TRIGGER users_data_version AFTER INSERT OR DELETE OR UPDATE OF name, business_id ON public.users DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION public.business_data_changed('business_id');
+
+
+--
 -- Name: businesses businesses_owner_fk; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -1322,4 +1429,5 @@ INSERT INTO public.schema_migrations (version) VALUES
     ('20261122005000'),
     ('20261122006000'),
     ('20261122006100'),
-    ('20261122008000');
+    ('20261122008000'),
+    ('20261122009000');

@@ -29,6 +29,8 @@ export interface Config {
   geocoder: 'nominatim' | 'off';
   webDistDir: string | null;
   logLevel: LogLevel;
+  /** bytes of rendered JSON lists kept per instance (src/cache/list-cache.ts) */
+  listCacheMaxBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -152,6 +154,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     geocoder: geocoder === 'off' ? 'off' : 'nominatim',
     webDistDir: value('WEB_DIST_DIR') ?? null,
     logLevel: LOG_LEVELS.includes(logLevel) ? logLevel : 'info',
+    listCacheMaxBytes: integer('LIST_CACHE_MAX_BYTES', 64 * 1024 * 1024),
   };
 
   if (problems.length) throw new ConfigError(problems);

@@ -1,6 +1,7 @@
 // Everything a route needs, built once per process (or per test) and passed down explicitly.
 import { createGuards, type Guards } from './auth/guards';
 import { createTokenService, type TokenService } from './auth/tokens';
+import { createListCache, type ListCache } from './cache/list-cache';
 import type { Config } from './config';
 import type { Db } from './db/client';
 import type { Logger } from './log';
@@ -17,6 +18,7 @@ export interface AppDeps {
   realtime: Realtime;
   geocoder: Geocoder;
   email: EmailService;
+  lists: ListCache;
 }
 
 export function buildDeps(config: Readonly<Config>, db: Db, log: Logger, realtime: Realtime = silentRealtime): AppDeps {
@@ -30,5 +32,6 @@ export function buildDeps(config: Readonly<Config>, db: Db, log: Logger, realtim
     realtime,
     geocoder: createGeocoder({ mode: config.geocoder, log }),
     email: createEmailService(config, log),
+    lists: createListCache(db.q, config.listCacheMaxBytes),
   };
 }

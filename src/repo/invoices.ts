@@ -38,8 +38,8 @@ export function invoicesRepo(db: Db, hooks: InvoiceHooks) {
 
     getInvoiceDetail: (invoiceId: string) => db.q.invoices.detail(invoiceId),
 
-    /** PENDING items in creation order, grouped by client; groups in order of their first item */
-    listPendingItemsByClient: async (businessId: string) => (await db.q.invoiceItems.listPendingByBusiness(businessId))?.list ?? '[]',
+    /** PENDING items in creation order, grouped by client (groups in order of their first item), as JSON text, with the data version it was built at (for the list cache) */
+    listPendingItemsByClient: (businessId: string) => db.q.invoiceItems.listPendingByBusiness(businessId),
 
     /**
      * One invoice for the requested items, in one transaction. The items are locked (FOR UPDATE) and

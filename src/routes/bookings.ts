@@ -66,7 +66,11 @@ export const bookingRoutes = (deps: AppDeps) => {
     .get('/list', async ({ request, query }) => {
       const { user, businessId, isStaff } = await guards.requireBusinessUser(request.headers);
       const staffId = typeof query.staffId === 'string' && query.staffId ? query.staffId : null;
-      return jsonText(await jobs.listCalendar(businessId ?? '', isStaff ? user.id : null, isStaff ? null : staffId));
+      const business = businessId ?? '';
+      const viewer = isStaff ? user.id : null;
+      const filter = isStaff ? null : staffId;
+      const view = `calendar viewer=${viewer ?? ''} staff=${filter ?? ''}`;
+      return jsonText(await deps.lists.get(business, view, () => jobs.listCalendar(business, viewer, filter)));
     })
 
     .get('/by-date', async ({ request, query }) => {

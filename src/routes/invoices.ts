@@ -59,7 +59,8 @@ export const invoiceRoutes = (deps: AppDeps) => {
   return new Elysia({ name: 'invoices', prefix: '/api' })
     .get('/invoice-items/pending', async ({ request }) => {
       const { businessId } = await deps.guards.requireAdminUser(request.headers);
-      return jsonText(await invoices.listPendingItemsByClient(businessId ?? ''));
+      const business = businessId ?? '';
+      return jsonText(await deps.lists.get(business, 'pending invoice items', () => invoices.listPendingItemsByClient(business)));
     })
     .get('/invoices/list', async ({ request }) => {
       const { businessId } = await deps.guards.requireAdminUser(request.headers);

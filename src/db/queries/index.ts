@@ -2,6 +2,7 @@
 // parameter and row types. tests/sql-registry.test.ts checks that none is missing or doubled.
 import { bind, type BoundStatements, type Executor } from '../statement';
 import { businessQueries } from './businesses';
+import { businessDataQueries } from './business-data';
 import { clientQueries } from './clients';
 import { dogQueries } from './dogs';
 import { jobQueries } from './jobs';
@@ -21,6 +22,7 @@ import { userQueries } from './users';
 export const statements = {
   system: systemQueries,
   businesses: businessQueries,
+  businessData: businessDataQueries,
   users: userQueries,
   clients: clientQueries,
   dogs: dogQueries,

@@ -1,4 +1,5 @@
 import { exec, many, one } from '../statement';
+import type { VersionedList } from './business-data';
 
 /** a job as legacy returns it (bookings-jobs.md §2.1), built by the SQL function job_json */
 export type RawJob = Record<string, unknown> & { id: string; businessId: string; status: string };
@@ -89,7 +90,7 @@ export const jobQueries = {
   serviceForBooking: one<[serviceId: string], BookingServiceRow>('jobs/service_for_booking'),
   staffForBooking: one<[userId: string], { id: string; businessId: string | null; role: string }>('jobs/staff_for_booking'),
   dogsNotOfClient: many<[clientId: string, dogIds: string[]], { dogId: string }>('jobs/dogs_not_of_client'),
-  listCalendar: one<[businessId: string, staffViewerId: string | null, staffIdFilter: string | null], ListText>('jobs/list_calendar'),
+  listCalendar: one<[businessId: string, staffViewerId: string | null, staffIdFilter: string | null], VersionedList>('jobs/list_calendar'),
   getCalendarEntry: one<[jobId: string], { doc: Record<string, unknown> }>('jobs/get_calendar_entry'),
   listByDate: one<[businessId: string, date: string], ListText>('jobs/list_by_date'),
   listPending: one<[businessId: string], ListText>('jobs/list_pending'),
