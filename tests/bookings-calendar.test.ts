@@ -253,4 +253,35 @@ describe('concurrent double submits', () => {
     const rows = await t.db.sql`SELECT staff_id FROM jobs WHERE id IN ${t.db.sql(jobIds)} ORDER BY staff_id`;
     expect(rows.map((r) => r.staff_id)).toEqual([STAFF1, STAFF2]);
   });
+
+  test('an approval waits only for assignments on the same day of the same business', async () => {
+    const request = async (dateTime: string) =>
+      (await t.call('POST', '/api/client/bookings/request', {
+        token: t.tokens.client, body: { clientId: DEMO_CLIENT, serviceId: t.ids.svc30, dogIds: [MAX], dateTime },
+      })).body.booking.id as string;
+    const sameDay = await request('2030-07-10T11:00:00.000Z');
+    const nextDay = await request('2030-07-11T11:00:00.000Z');
+    const approve = (id: string) => t.call('POST', '/api/jobs/approve', { token: t.tokens.admin, body: { id } });
+
+    // another transaction is assigning a walker on 2030-07-10 (the lock stays until it ends)
+    let finishOther!: () => void;
+    let lockHeld!: () => void;
+    const held = new Promise<void>((resolve) => (lockHeld = resolve));
+    const other = t.db.tx(async (q) => {
+      await q.jobs.lockAssignmentDays('biz_demo', new Date('2030-07-10T08:00:00Z'), new Date('2030-07-10T08:30:00Z'));
+      lockHeld();
+      await new Promise<void>((resolve) => (finishOther = resolve));
+    });
+    await held;
+
+    expect((await approve(nextDay)).body.job.staffId).toBe(STAFF1);
+    let sameDayDone = false;
+    const waiting = approve(sameDay).then((res) => ((sameDayDone = true), res));
+    await Bun.sleep(300);
+    expect(sameDayDone).toBe(false);
+    finishOther();
+    await other;
+    const res = await waiting;
+    expect([res.status, res.body.job.status, res.body.job.staffId]).toEqual([200, 'BOOKED', STAFF1]);
+  });
 });

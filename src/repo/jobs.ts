@@ -76,9 +76,9 @@ function jobOps(q: Queries, mail: BookingMail) {
       return updated;
     },
 
-    /** the first available qualified STAFF member for [start, end), or null; serialised per business */
+    /** the first available qualified STAFF member for [start, end), or null; serialised per business and day */
     async firstAvailableStaff(businessId: string, serviceId: string | null, start: Date, end: Date): Promise<string | null> {
-      await q.jobs.lockBusinessAssignment(businessId);
+      await q.jobs.lockAssignmentDays(businessId, start, end);
       const candidates = await q.jobs.staffCandidates(businessId, start, end);
       return firstAvailableStaff(candidates, serviceId, start, end);
     },

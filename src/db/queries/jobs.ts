@@ -80,7 +80,7 @@ export const jobQueries = {
   >('jobs/insert'),
   get: one<[jobId: string], JobRow>('jobs/get'),
   lock: exec<[jobId: string]>('jobs/lock'),
-  lockBusinessAssignment: exec<[businessId: string]>('jobs/lock_business_assignment'),
+  lockAssignmentDays: exec<[businessId: string, slotStart: Date, slotEnd: Date]>('jobs/lock_assignment_days'),
   update: one<[jobId: string, patch: JobPatch, now: Date], { job: RawJob }>('jobs/update'),
   insertCompletionInvoiceItem: exec<
     [itemId: string, jobId: string, description: string, priceCents: number, date: string, now: Date]
