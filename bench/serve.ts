@@ -2,7 +2,7 @@
 // the API as a real process (src/server.ts) for benchmarking, on its own embedded PostgreSQL (data in .data/bench,
 // kept between runs, one database per dataset), with rate limits out of the way and LOG_LEVEL=warn.
 // --from copies a loaded dataset into --dataset first (dropping it), so write benchmarks can run on a
-// throwaway copy. Ctrl-C / SIGTERM stops the server and PostgreSQL.
+// throwaway copy. --profile writes the server's CPU profile (markdown) to bench/results/ when it stops. Ctrl-C / SIGTERM stops the server and PostgreSQL.
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import postgres from 'postgres';
@@ -16,6 +16,7 @@ const { values: args } = parseArgs({
     'pg-port': { type: 'string', default: '54339' },
     // one PostgreSQL per data directory: a second dataset served at the same time needs its own
     'data-dir': { type: 'string', default: '.data/bench' },
+    profile: { type: 'boolean', default: false },
   },
 });
 for (const name of [args.dataset!, args.from ?? 'x']) {
@@ -34,7 +35,9 @@ if (args.from) {
 await pg.createDatabase(args.dataset!);
 
 // the benchmark's own secret: tokens from here are worthless anywhere else
-const server = Bun.spawn(['bun', join(ROOT, 'src', 'server.ts')], {
+// --profile: a CPU profile of the server (markdown, bench/results/) written when it stops
+const profile = args.profile ? ['--cpu-prof-md', `--cpu-prof-dir=${join(ROOT, 'bench', 'results')}`] : [];
+const server = Bun.spawn(['bun', ...profile, join(ROOT, 'src', 'server.ts')], {
   env: {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? '',

@@ -31,6 +31,7 @@ export interface Config {
   logLevel: LogLevel;
   /** bytes of rendered JSON lists kept per instance (src/cache/list-cache.ts) */
   listCacheMaxBytes: number;
+  passwordRememberSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -155,6 +156,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     webDistDir: value('WEB_DIST_DIR') ?? null,
     logLevel: LOG_LEVELS.includes(logLevel) ? logLevel : 'info',
     listCacheMaxBytes: integer('LIST_CACHE_MAX_BYTES', 64 * 1024 * 1024),
+    passwordRememberSeconds: integer('PASSWORD_REMEMBER_SECONDS', 600, 0, 86_400),
   };
 
   if (problems.length) throw new ConfigError(problems);

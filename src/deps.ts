@@ -1,5 +1,6 @@
 // Everything a route needs, built once per process (or per test) and passed down explicitly.
 import { createGuards, type Guards } from './auth/guards';
+import { createPasswordVerifier, type PasswordVerifier } from './auth/password';
 import { createTokenService, type TokenService } from './auth/tokens';
 import { createListCache, type ListCache } from './cache/list-cache';
 import type { Config } from './config';
@@ -19,6 +20,7 @@ export interface AppDeps {
   geocoder: Geocoder;
   email: EmailService;
   lists: ListCache;
+  passwords: PasswordVerifier;
 }
 
 export function buildDeps(config: Readonly<Config>, db: Db, log: Logger, realtime: Realtime = silentRealtime): AppDeps {
@@ -33,5 +35,6 @@ export function buildDeps(config: Readonly<Config>, db: Db, log: Logger, realtim
     geocoder: createGeocoder({ mode: config.geocoder, log }),
     email: createEmailService(config, log),
     lists: createListCache(db.q, config.listCacheMaxBytes),
+    passwords: createPasswordVerifier({ rememberSeconds: config.passwordRememberSeconds }),
   };
 }

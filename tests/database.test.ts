@@ -3,7 +3,7 @@ import { describe, expect, test } from 'bun:test';
 import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { verifyPassword } from '../src/auth/password';
+import { createPasswordVerifier } from '../src/auth/password';
 import { connect } from '../src/db/client';
 import { migrate, runDbmate, SCHEMA_FILE } from '../src/db/migrate';
 import { seedIfEmpty } from '../src/db/seed';
@@ -77,7 +77,7 @@ describe('demo seed', () => {
     const passwords = ['admin123', 'demo123', 'staff123', 'staff123', 'test123'];
     for (const [i, u] of users.entries()) {
       expect(u.pass_hash).toMatch(/^\$2[aby]\$10\$/);
-      expect(await verifyPassword(passwords[i], u.pass_hash)).toBe(true);
+      expect(await createPasswordVerifier({ rememberSeconds: 0 }).verify(passwords[i], u.pass_hash)).toBe(true);
     }
     expect(users[4].crm_client_id).toBe('c_demo_client');
 

@@ -10,6 +10,7 @@ import {
   createEmailWorker,
   enqueueEmail,
   storedDocumentAttachments,
+  type AttachmentResolver,
   type EmailWorkerOptions,
 } from '../src/services/email';
 import type { EmailSender } from '../src/services/email/sender';
@@ -136,11 +137,15 @@ describe('attachments', () => {
     expect((await outboxRows(t.db))[0]).toMatchObject({ status: 'sent', attempts: 2, lastError: null });
   });
 
-  test('without a provider the invoice mail is skipped as any other, nothing is sent', async () => {
+  test('without a provider the invoice mail is skipped as any other, nothing is sent or rendered', async () => {
     const unconfigured = createEmailService(testConfig(t.url, { EMAIL_PROVIDER: 'log' }), silent);
     const invoiceId = await insertInvoice(t.db);
     await t.db.tx((q) => t.deps.email.queueInvoiceGenerated(q, { businessId: BIZ, invoiceId }));
-    expect(await worker(unconfigured).runUntilIdle()).toBe(1);
+    const rendered: string[] = [];
+    const stored = storedDocumentAttachments(t.db.q);
+    const counting: AttachmentResolver = (reference) => (rendered.push(reference.filename), stored(reference));
+    expect(await createEmailWorker(t.db, unconfigured, counting, silent).runUntilIdle()).toBe(1);
+    expect(rendered).toEqual([]);
     expect(sendgrid.calls).toEqual([]);
     expect((await outboxRows(t.db))[0]).toMatchObject({ status: 'skipped', attempts: 1 });
   });

@@ -51,3 +51,21 @@ test('a database outage gives quick 503s and the service recovers by itself', as
   expect(recovered).toBe(200);
   expect((await fetch(`${server.base}/health`)).status).toBe(200);
 }, 90_000);
+
+test('SIGTERM while the database is down still ends the process', async () => {
+  const port = await freePort();
+  const downDir = mkdtempSync(join(tmpdir(), 'pawtimation-outage-stop-'));
+  const downPg = await startEmbeddedPostgres({ dataDir: downDir, port, persistent: false });
+  await downPg.createDatabase('outage_stop');
+  const proc = await startServerProcess(downPg.url('outage_stop'));
+  try {
+    expect((await login(proc.base)).status).toBe(200);
+    await downPg.stop();
+    expect((await login(proc.base)).status).toBe(503);
+    const exit = await Promise.race([proc.stop('SIGTERM'), Bun.sleep(45_000).then(() => 'still running')]);
+    expect(exit).not.toBe('still running');
+  } finally {
+    await proc.stop('SIGKILL');
+    rmSync(downDir, { recursive: true, force: true });
+  }
+}, 90_000);

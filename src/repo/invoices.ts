@@ -42,15 +42,15 @@ export function invoicesRepo(db: Db, hooks: InvoiceHooks) {
     listPendingItemsByClient: (businessId: string) => db.q.invoiceItems.listPendingByBusiness(businessId),
 
     /**
-     * One invoice for the requested items, in one transaction. The items are locked (FOR UPDATE) and
-     * re-checked as PENDING, so concurrent requests for the same items bill them once. A repeated id
-     * is billed once (legacy billed it twice).
+     * One invoice for the requested items, in one transaction. The items are locked (FOR UPDATE)
+     * before they are checked, so concurrent requests for the same items bill them once. A repeated
+     * id is billed once (legacy billed it twice).
      */
     generateInvoiceFromItems(businessId: string, clientId: unknown, itemIds: unknown[]): Promise<GenerateResult> {
       const ids = itemIds.map((id) => (typeof id === 'string' ? id : ''));
       const distinct = [...new Set(ids)];
       return db.tx(async (q) => {
-        const found = new Map((await q.invoiceItems.findByIds(distinct)).map((item) => [item.id, item]));
+        const found = new Map((await q.invoiceItems.lockForInvoice(distinct)).map((item) => [item.id, item]));
         for (const id of ids) {
           const item = found.get(id);
           if (!item) return { refused: 'item_not_found' as const };
@@ -59,13 +59,9 @@ export function invoicesRepo(db: Db, hooks: InvoiceHooks) {
           if (item.status !== 'PENDING') return { refused: 'item_not_pending' as const };
         }
         // every item belongs to this client, so clientId is that client's (string) id
-        const locked = await q.invoiceItems.lockPending(distinct, businessId, clientId as string);
-        if (locked.length !== distinct.length) return { refused: 'item_not_pending' as const };
-
         const invoiceId = newId('inv_');
-        await q.invoices.insertFromItems(invoiceId, businessId, clientId as string, distinct, await hooks.payLink(invoiceId));
-        await q.invoiceItems.markBilled(distinct, invoiceId);
-        const invoice = withOrderedMeta((await q.invoices.get(invoiceId))!);
+        const billed = await q.invoices.billItems(invoiceId, businessId, clientId as string, distinct, await hooks.payLink(invoiceId));
+        const invoice = withOrderedMeta(billed!);
         await hooks.onGenerated(q, invoice);
         return { invoice };
       });

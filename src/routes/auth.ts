@@ -2,7 +2,7 @@
 // The dev backdoors (dev/make-admin, dev/create-business) are not served (POLICY 4 and 5).
 import { Elysia } from 'elysia';
 import { clearedTokenCookie, tokenCookie } from '../auth/cookie';
-import { hashPassword, verifyPassword } from '../auth/password';
+import { hashPassword } from '../auth/password';
 import type { AppDeps } from '../deps';
 import { badRequest, HttpError, unauthenticated } from '../http/errors';
 import { linkClientOnLogin } from '../repo/client-login-link';
@@ -51,7 +51,7 @@ export const authRoutes = (deps: AppDeps) => {
 
       const user = await users.getUserByEmail(email);
       // verify against a throwaway hash when the user is unknown, so both failures take as long
-      const ok = await verifyPassword(password, user?.passHash ?? (await unknownUserHash()));
+      const ok = await deps.passwords.verify(password, user?.passHash ?? (await unknownUserHash()));
       if (!user || !user.passHash || !ok) throw invalidCredentials();
 
       await linkClientOnLogin(deps.db, user);

@@ -1,4 +1,4 @@
-import { exec, many, one } from '../statement';
+import { many, one } from '../statement';
 import type { VersionedList } from './business-data';
 
 export interface ItemOwnershipRow {
@@ -11,7 +11,5 @@ export interface ItemOwnershipRow {
 export const invoiceItemQueries = {
   /** the PENDING items grouped by client, as one JSON text */
   listPendingByBusiness: one<[businessId: string], VersionedList>('invoice_items/list_pending_by_business'),
-  findByIds: many<[itemIds: string[]], ItemOwnershipRow>('invoice_items/find_by_ids'),
-  lockPending: many<[itemIds: string[], businessId: string, clientId: string], { id: string }>('invoice_items/lock_pending'),
-  markBilled: exec<[itemIds: string[], invoiceId: string]>('invoice_items/mark_billed'),
+  lockForInvoice: many<[itemIds: string[]], ItemOwnershipRow>('invoice_items/lock_for_invoice'),
 };

@@ -26,6 +26,8 @@ export type SendResult =
   | { status: 'failed'; error: string; retryable: boolean; retryAfterMs?: number };
 
 export interface EmailSender {
+  /** false when mails are only logged and skipped: the worker then renders no attachment for them */
+  readonly delivers: boolean;
   sendEmail(message: EmailMessage): Promise<SendResult>;
 }
 
@@ -49,6 +51,7 @@ export function createEmailSender(config: EmailConfig, log: Logger): EmailSender
       : `email is not configured (${missing.join(', ')} missing)`;
   log.warn(`${reason}: emails are logged and skipped, not sent`);
   return {
+    delivers: false,
     async sendEmail(message) {
       log.info('email skipped', { reason, to: message.to, subject: message.subject });
       return { status: 'skipped', reason };
@@ -76,6 +79,7 @@ function sendgridSender(settings: SendGridSettings, log: Logger): EmailSender {
   mail.setTimeout(SEND_TIMEOUT_MS);
 
   return {
+    delivers: true,
     async sendEmail(message) {
       try {
         const [response] = await mail.send({
