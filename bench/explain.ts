@@ -65,7 +65,9 @@ const statements: [file: string, params: unknown[], write?: boolean][] = [
   ['finance/revenue_by_staff', [business]],
   ['finance/revenue_by_client', [business]],
   ['jobs/update', [job, { status: 'BOOKED' }, now], true],
-  ['invoice_items/lock_pending', [items, business, client], true],
+  ['jobs/lock_assignment_days', [business, slotStart, slotEnd], true],
+  ['invoice_items/lock_for_invoice', [items], true],
+  ['invoices/bill_items', ['inv_explain', business, client, items, 'http://localhost/pay/x'], true],
 ];
 
 class Rollback extends Error {}

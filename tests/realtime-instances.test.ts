@@ -2,6 +2,8 @@
 // instance B (Postgres LISTEN/NOTIFY), still scoped by business; and SIGTERM with sockets
 // connected still drains and exits 0.
 import { afterAll, beforeAll, expect, test } from 'bun:test';
+import postgres from 'postgres';
+import { FANOUT_CHANNEL } from '../src/services/realtime/fanout';
 import { startListeningApp, type ListeningApp } from './support/listening';
 import { startServerProcess, type ServerProcess } from './support/server-process';
 import { connectSocket, type RecordingSocket } from './support/socket-client';
@@ -48,6 +50,26 @@ test('a payload too large for NOTIFY still delivers the event name on the other 
   a.deps.realtime.emit('biz_demo', 'stats:changed', { scope: 'bookings' });
   expect(await staff.next()).toEqual(['booking:created', {}]);
   expect(await staff.next()).toEqual(['stats:changed', { scope: 'bookings' }]);
+}, 30_000);
+
+test('a burst of events travels in a few NOTIFYs and arrives complete and in order', async () => {
+  const token = await a.deps.tokens.sign({ sub: 'u_demo_admin', email: '', isAdmin: false });
+  const admin = await connectSocket(b.base, { extraHeaders: { cookie: `token=${token}` } });
+  sockets.push(admin);
+  const observer = postgres(a.url, { max: 1, onnotice: () => {} });
+  let notifications = 0;
+  await observer.listen(FANOUT_CHANNEL, () => void notifications++);
+  try {
+    const ids = Array.from({ length: 300 }, (_, i) => `job_burst_${i}`);
+    for (const id of ids) a.deps.realtime.emit('biz_demo', 'booking:updated', { booking: { id, status: 'BOOKED' } });
+    const received: unknown[] = [];
+    for (const _ of ids) received.push((await admin.next())[1]);
+    expect(received).toEqual(ids.map((id) => ({ booking: { id, status: 'BOOKED' } })));
+    expect(notifications).toBeGreaterThan(0);
+    expect(notifications).toBeLessThan(30);
+  } finally {
+    await observer.end();
+  }
 }, 30_000);
 
 test('SIGTERM with websocket and polling sockets connected drains and exits 0', async () => {
