@@ -1181,6 +1181,13 @@ CREATE CONSTRAINT TRIGGER invoice_items_data_version AFTER INSERT OR DELETE OR U
 
 
 --
+-- Name: invoices invoices_data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE CONSTRAINT TRIGGER invoices_data_version AFTER INSERT OR DELETE OR UPDATE ON public.invoices DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION public.business_data_changed('business_id');
+
+
+--
 -- Name: jobs jobs_data_version; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -1198,7 +1205,7 @@ CREATE CONSTRAINT TRIGGER services_data_version AFTER INSERT OR DELETE OR UPDATE
 -- Name: users users_data_version; Type: TRIGGER; Schema: public; Owner: -
 --
 
-CREATE CONSTRAINT TRIGGER users_data_version AFTER INSERT OR DELETE OR UPDATE OF name, business_id ON public.users DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION public.business_data_changed('business_id');
+CREATE CONSTRAINT TRIGGER users_data_version AFTER INSERT OR DELETE OR UPDATE OF name, email, business_id ON public.users DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION public.business_data_changed('business_id');
 
 
 --
@@ -1430,4 +1437,5 @@ INSERT INTO public.schema_migrations (version) VALUES
     ('20261122006000'),
     ('20261122006100'),
     ('20261122008000'),
-    ('20261122009000');
+    ('20261122009000'),
+    ('20261122010000');

@@ -11,6 +11,7 @@ import { buildDeps } from '../src/deps';
 import { createLogger } from '../src/log';
 import { adminCreate, createBookingTestApp, createOtherBusiness, DEMO_CLIENT, MAX, SETUP_TIMEOUT_MS, STAFF1, STAFF2, type BookingTestApp } from './bookings-fixtures';
 import { createTestApp } from './support/app';
+import { callerOf, type Call } from './support/app-caller';
 import { testConfig } from './support/config';
 
 let t: BookingTestApp;
@@ -23,18 +24,6 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 type Entry = Record<string, any>;
-type Call = (method: string, path: string, opts: { token: string; body?: unknown }) => Promise<{ status: number; body: any; text: string }>;
-
-/** t.call's counterpart for another app instance */
-const callerOf = (app: ReturnType<typeof createApp>): Call => async (method, path, { token, body }) => {
-  const res = await app.handle(new Request(`http://localhost${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  }));
-  const text = await res.text();
-  return { status: res.status, body: JSON.parse(text), text };
-};
 
 async function list(call: Call, token: string, query = ''): Promise<Entry[]> {
   const res = await call('GET', `/api/bookings/list${query}`, { token });

@@ -1,30 +1,49 @@
-// Rendered JSON lists (the 14 MB admin calendar of a busy business) kept between requests.
-// Every request reads the business's data version from PostgreSQL (one index read) and serves the
-// kept bytes only if they were built at that version or later; the version moves at the commit of
-// any change to what the lists show, by any instance (migration 20261122009000), so a list is never
-// older than the last write committed before the request. Keys always start with the business id.
-// Bounded by bytes, least recently used out first; concurrent misses of one key share one build.
+// Rendered JSON responses (the 14 MB admin calendar of a busy business, the invoice list, the finance
+// figures) kept between requests. Every request reads the business's data version from PostgreSQL
+// (one index read) and serves the kept bytes only if they were built at that version or later; the
+// version moves at the commit of any change to what they show, by any instance (migrations
+// 20261122009000 and 20261122010000), so a response is never older than the last write committed
+// before the request. An entry is stored under the version its statement read in its own snapshot,
+// else under the version read before the build started: either way its data is at least that new.
+// A response that time alone changes (finance figures roll with the month, forecast windows slide)
+// also carries the first instant it may differ (validUntil), and is served only before it; the
+// build is handed the instant to compute at, from the same clock that checks the expiry.
+// Keys always start with the business id. Bounded by bytes, least recently used out first;
+// concurrent misses of one key share one build.
 import type { Queries } from '../db/queries';
-import type { VersionedList } from '../db/queries/business-data';
+
+/** what a build produces */
+export interface Built {
+  /** the JSON text of the response */
+  list: string;
+  /** the data version read in the statement's own snapshot, when it reads one */
+  version?: string;
+  /** the first instant (epoch ms or Date) at which the passing of time alone may change the response */
+  validUntil?: number | Date | null;
+}
 
 interface Entry {
   version: bigint;
+  /** epoch ms; Infinity when only a data change can make it stale */
+  validUntil: number;
   body: Uint8Array;
 }
 
 export interface ListCache {
-  /** the list's UTF-8 bytes, current as of this call */
-  get(businessId: string, key: string, build: () => Promise<VersionedList | null>): Promise<Uint8Array>;
+  /** the response's UTF-8 bytes, current as of this call; build computes it as of `now` */
+  get(businessId: string, key: string, build: (now: Date) => Promise<Built | null>): Promise<Uint8Array>;
   /** what is kept: for tests and monitoring */
   stats(): { entries: number; bytes: number; maxBytes: number };
 }
 
 const encoder = new TextEncoder();
 
-export function createListCache(q: Queries, maxBytes: number): ListCache {
+export function createListCache(q: Queries, maxBytes: number, clock: () => number = Date.now): ListCache {
   const entries = new Map<string, Entry>(); // in order of last use
   const building = new Map<string, Promise<Entry>>();
   let bytes = 0;
+
+  const servable = (entry: Entry, version: bigint) => entry.version >= version && clock() < entry.validUntil;
 
   function remove(key: string) {
     const old = entries.get(key);
@@ -46,9 +65,13 @@ export function createListCache(q: Queries, maxBytes: number): ListCache {
     }
   }
 
-  async function build(fullKey: string, run: () => Promise<VersionedList | null>): Promise<Entry> {
-    const row = await run();
-    const entry = { version: BigInt(row?.version ?? 0), body: encoder.encode(row?.list ?? '[]') };
+  async function build(fullKey: string, versionBefore: bigint, run: (now: Date) => Promise<Built | null>): Promise<Entry> {
+    const built = await run(new Date(clock()));
+    const entry = {
+      version: built?.version === undefined ? versionBefore : BigInt(built.version),
+      validUntil: built?.validUntil == null ? Infinity : Number(built.validUntil),
+      body: encoder.encode(built?.list ?? '[]'),
+    };
     keep(fullKey, entry);
     return entry;
   }
@@ -58,7 +81,7 @@ export function createListCache(q: Queries, maxBytes: number): ListCache {
       const fullKey = `${businessId}\u0000${key}`;
       const version = BigInt((await q.businessData.version(businessId))?.version ?? 0);
       const hit = entries.get(fullKey);
-      if (hit && hit.version >= version) {
+      if (hit && servable(hit, version)) {
         entries.delete(fullKey);
         entries.set(fullKey, hit);
         return hit.body;
@@ -66,9 +89,10 @@ export function createListCache(q: Queries, maxBytes: number): ListCache {
       const shared = building.get(fullKey);
       if (shared) {
         const entry = await shared;
-        if (entry.version >= version) return entry.body;
+        if (servable(entry, version)) return entry.body;
       }
-      const mine = build(fullKey, run);
+      // a build of our own is computed after this request began, so it is served even if it expires meanwhile
+      const mine = build(fullKey, version, run);
       building.set(fullKey, mine);
       try {
         return (await mine).body;

@@ -53,6 +53,9 @@ export const clientBookingRoutes = (deps: AppDeps) => {
       const caller = await deps.guards.requireAnyUser(request.headers);
       if ((caller.user.role ?? '').toUpperCase() !== 'CLIENT') throw forbidden('forbidden: this endpoint is for clients only');
       if (!caller.crmClientId) throw forbidden('forbidden: client record not linked');
-      return jsonText(await jobs.listMine(caller.crmClientId));
+      const clientId = caller.crmClientId;
+      // kept per client under the data version of the caller's business (a client's jobs, and the
+      // services, staff and dogs they show, are of that business), read before the list is built
+      return jsonText(await deps.lists.get(caller.businessId, `bookings mine client=${clientId}`, async () => ({ list: await jobs.listMine(clientId) })));
     });
 };

@@ -64,7 +64,9 @@ export const invoiceRoutes = (deps: AppDeps) => {
     })
     .get('/invoices/list', async ({ request }) => {
       const { businessId } = await deps.guards.requireAdminUser(request.headers);
-      return jsonText(await invoices.listInvoicesByBusiness(businessId ?? ''));
+      const business = businessId ?? '';
+      // kept under the data version read before the list is built
+      return jsonText(await deps.lists.get(business, 'invoice list', async () => ({ list: await invoices.listInvoicesByBusiness(business) })));
     })
     .post('/invoices/generate', async ({ request, body }) => {
       const { businessId } = await deps.guards.requireAdminUser(request.headers);

@@ -8,6 +8,8 @@ export interface FinanceOverviewRow {
   monthlyGrowthPercent: number;
   thisMonthRevenueCents: number;
   lastMonthRevenueCents: number;
+  /** the first instant time alone may change the overview or the monthly trend (list cache expiry) */
+  validUntil: Date;
 }
 
 export interface MonthlyTrendRow {
@@ -24,6 +26,8 @@ export interface ForecastRow {
   projected60: number;
   scheduled90: number;
   projected90: number;
+  /** the first instant time alone may change the forecast; null: never (list cache expiry) */
+  validUntil: Date | null;
 }
 
 export interface StaffRevenueRow {
