@@ -15,21 +15,22 @@ SET client_min_messages = warning;
 SET row_security = off;
 
 --
--- Name: bump_business_data_version(text); Type: FUNCTION; Schema: public; Owner: -
+-- Name: bump_business_data_version(text, text); Type: FUNCTION; Schema: public; Owner: -
 --
 
-CREATE FUNCTION public.bump_business_data_version(business text) RETURNS void
+CREATE FUNCTION public.bump_business_data_version(business text, data_domain text) RETURNS void
     LANGUAGE plpgsql
     AS $$
 DECLARE
-  -- businesses already bumped in this transaction (a transaction-local setting, so a rolled-back
-  -- savepoint forgets its bumps together with the bump itself)
+  -- (domain, business) pairs already bumped in this transaction (a transaction-local setting, so a
+  -- rolled-back savepoint forgets its bumps together with the bump itself)
   done text := COALESCE(current_setting('app.bumped_business_data', true), '');
+  mark text := ' ' || data_domain || ':' || business || ' ';
 BEGIN
-  IF business IS NULL OR position(' ' || business || ' ' IN done) > 0 THEN RETURN; END IF;
-  INSERT INTO business_data_versions AS v (business_id, slot, version) VALUES (business, pg_backend_pid() % 8, 1)
-  ON CONFLICT (business_id, slot) DO UPDATE SET version = v.version + 1;
-  PERFORM set_config('app.bumped_business_data', done || ' ' || business || ' ', true);
+  IF business IS NULL OR position(mark IN done) > 0 THEN RETURN; END IF;
+  INSERT INTO business_data_versions AS v (business_id, domain, slot, version) VALUES (business, data_domain, pg_backend_pid() % 8, 1)
+  ON CONFLICT (business_id, domain, slot) DO UPDATE SET version = v.version + 1;
+  PERFORM set_config('app.bumped_business_data', done || mark, true);
 END
 $$;
 
@@ -44,15 +45,16 @@ CREATE FUNCTION public.business_data_changed() RETURNS trigger
 DECLARE
   keys text[] := '{}';
   key text;
+  data_domain text := COALESCE(TG_ARGV[1], 'lists');
 BEGIN
   IF TG_OP <> 'INSERT' THEN keys := keys || (to_jsonb(OLD) ->> TG_ARGV[0]); END IF;
   IF TG_OP <> 'DELETE' THEN keys := keys || (to_jsonb(NEW) ->> TG_ARGV[0]); END IF;
   FOREACH key IN ARRAY keys LOOP
     IF TG_ARGV[0] = 'client_id' THEN
       -- a dog deleted with its client: the client's own trigger bumps the business
-      PERFORM bump_business_data_version((SELECT c.business_id FROM clients c WHERE c.id = key));
+      PERFORM bump_business_data_version((SELECT c.business_id FROM clients c WHERE c.id = key), data_domain);
     ELSE
-      PERFORM bump_business_data_version(key);
+      PERFORM bump_business_data_version(key, data_domain);
     END IF;
   END LOOP;
   RETURN NULL;
@@ -182,7 +184,8 @@ $$;
 CREATE TABLE public.business_data_versions (
     business_id text NOT NULL,
     slot smallint NOT NULL,
-    version bigint NOT NULL
+    version bigint NOT NULL,
+    domain text DEFAULT 'lists'::text NOT NULL
 );
 
 
@@ -692,7 +695,7 @@ ALTER TABLE public.users ALTER COLUMN seq ADD GENERATED ALWAYS AS IDENTITY (
 --
 
 ALTER TABLE ONLY public.business_data_versions
-    ADD CONSTRAINT business_data_versions_pkey PRIMARY KEY (business_id, slot);
+    ADD CONSTRAINT business_data_versions_pkey PRIMARY KEY (business_id, domain, slot);
 
 
 --
@@ -1184,7 +1187,7 @@ CREATE CONSTRAINT TRIGGER invoice_items_data_version AFTER INSERT OR DELETE OR U
 -- Name: invoices invoices_data_version; Type: TRIGGER; Schema: public; Owner: -
 --
 
-CREATE CONSTRAINT TRIGGER invoices_data_version AFTER INSERT OR DELETE OR UPDATE ON public.invoices DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION public.business_data_changed('business_id');
+CREATE CONSTRAINT TRIGGER invoices_data_version AFTER INSERT OR DELETE OR UPDATE ON public.invoices DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION public.business_data_changed('business_id', 'billing');
 
 
 --

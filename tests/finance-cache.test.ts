@@ -147,6 +147,25 @@ describe('every write that changes a response is in the next one', () => {
     expect((await invoiceList()).find((i) => i.invoiceId === invoiceId)).toMatchObject({ status: 'paid', paymentMethod: 'cash' });
   });
 
+  test('an invoice change leaves the booking calendar and pending items cached (they show no invoice)', async () => {
+    const { invoiceId } = await generatedInvoice(1200);
+    const calendar = async () => (await read('/api/bookings/list')).body as any[];
+    const pending = async () => (await read('/api/invoice-items/pending')).body as any[];
+    const job = (await calendar())[0];
+    const pendingBefore = await pending();
+    // not counted: a cached calendar keeps showing the old notes until something it shows changes
+    await silently((tx) => tx`UPDATE jobs SET notes = 'changed unseen' WHERE id = ${job.id}`);
+
+    await post(`/api/invoices/${invoiceId}/mark-paid`, { paymentMethod: 'card' });
+    expect((await invoiceList()).find((i) => i.invoiceId === invoiceId).status).toBe('paid');
+    expect((await calendar())[0].notes).toBe(job.notes);
+    expect(await pending()).toEqual(pendingBefore);
+
+    // a counted change of the job itself rebuilds it: both changes show
+    await post(`/api/bookings/${job.id}/update`, { priceCents: 4321 });
+    expect((await calendar())[0]).toMatchObject({ priceCents: 4321, notes: 'changed unseen' });
+  });
+
   test('client rename: breakdowns clientName and the invoices list', async () => {
     const { invoiceId } = await generatedInvoice(1200);
     await post(`/api/invoices/${invoiceId}/mark-paid`, { paymentMethod: 'card' });

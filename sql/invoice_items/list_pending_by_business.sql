@@ -3,7 +3,7 @@
 -- first item (timestamps formatted like JSON.stringify of a Date).
 -- With the business's data version read in the same snapshot, so the text can be cached under it.
 -- $1 businessId
-SELECT (SELECT COALESCE(sum(v.version), 0) FROM business_data_versions v WHERE v.business_id = $1)::text AS version,
+SELECT (SELECT COALESCE(sum(v.version), 0) FROM business_data_versions v WHERE v.business_id = $1 AND v.domain = 'lists')::text AS version,
        COALESCE(json_agg(json_build_object('clientId', g.client_id, 'clientName', g.client_name, 'items', g.items)
                 ORDER BY g.first_seq), '[]')::text AS list
 FROM (

@@ -1,8 +1,9 @@
 // Rendered JSON responses (the 14 MB admin calendar of a busy business, the invoice list, the finance
 // figures) kept between requests. Every request reads the business's data version from PostgreSQL
-// (one index read) and serves the kept bytes only if they were built at that version or later; the
-// version moves at the commit of any change to what they show, by any instance (migrations
-// 20261122009000 and 20261122010000), so a response is never older than the last write committed
+// (one index read; per domain, so marking an invoice paid does not rebuild the booking calendars)
+// and serves the kept bytes only if they were built at that version or later; the version moves at
+// the commit of any change to what they show, by any instance (migrations 20261122009000 and
+// 20261122010000), so a response is never older than the last write committed
 // before the request. An entry is stored under the version its statement read in its own snapshot,
 // else under the version read before the build started: either way its data is at least that new.
 // A response that time alone changes (finance figures roll with the month, forecast windows slide)
@@ -11,6 +12,12 @@
 // Keys always start with the business id. Bounded by bytes, least recently used out first;
 // concurrent misses of one key share one build.
 import type { Queries } from '../db/queries';
+import type { DataDomain } from '../db/queries/business-data';
+
+/** the domains of a response that shows bookings, clients, staff or invoice items only */
+export const LISTS: readonly DataDomain[] = ['lists'];
+/** the domains of a response that also shows invoices (the finance figures, the invoice list) */
+export const LISTS_AND_BILLING: readonly DataDomain[] = ['lists', 'billing'];
 
 /** what a build produces */
 export interface Built {
@@ -30,8 +37,11 @@ interface Entry {
 }
 
 export interface ListCache {
-  /** the response's UTF-8 bytes, current as of this call; build computes it as of `now` */
-  get(businessId: string, key: string, build: (now: Date) => Promise<Built | null>): Promise<Uint8Array>;
+  /**
+   * the response's UTF-8 bytes, current as of this call; build computes it as of `now`. `domains`
+   * are what the response shows (a key must always be read with the same domains).
+   */
+  get(businessId: string, key: string, build: (now: Date) => Promise<Built | null>, domains?: readonly DataDomain[]): Promise<Uint8Array>;
   /** what is kept: for tests and monitoring */
   stats(): { entries: number; bytes: number; maxBytes: number };
 }
@@ -77,9 +87,9 @@ export function createListCache(q: Queries, maxBytes: number, clock: () => numbe
   }
 
   return {
-    async get(businessId, key, run) {
+    async get(businessId, key, run, domains = LISTS) {
       const fullKey = `${businessId}\u0000${key}`;
-      const version = BigInt((await q.businessData.version(businessId))?.version ?? 0);
+      const version = BigInt((await q.businessData.version(businessId, domains))?.version ?? 0);
       const hit = entries.get(fullKey);
       if (hit && servable(hit, version)) {
         entries.delete(fullKey);

@@ -4,6 +4,7 @@
 // the overview and the forecast, until the instant time alone may change it (computed in sql/finance).
 import { Elysia } from 'elysia';
 import type { AppDeps } from '../deps';
+import { LISTS_AND_BILLING } from '../cache/list-cache';
 import { financeRepo } from '../repo/finance';
 import { jsonText } from './json-text';
 
@@ -21,20 +22,20 @@ export const financeRoutes = (deps: AppDeps) => {
         ]);
         // validUntil is never after the next month start, where the trend's months move
         return { list: JSON.stringify({ overview, monthlyTrend }), validUntil };
-      }));
+      }, LISTS_AND_BILLING));
     })
     .get('/forecasts', async ({ request }) => {
       const businessId = await businessOf(request.headers);
       return jsonText(await deps.lists.get(businessId, 'finance forecasts', async (now) => {
         const { forecast, validUntil } = await finance.getRevenueForecast(businessId, now);
         return { list: JSON.stringify({ forecast }), validUntil };
-      }));
+      }, LISTS_AND_BILLING));
     })
     .get('/breakdowns', async ({ request }) => {
       const businessId = await businessOf(request.headers);
       return jsonText(await deps.lists.get(businessId, 'finance breakdowns', async () => {
         const [byStaff, byClient] = await Promise.all([finance.getRevenueByStaff(businessId), finance.getRevenueByClient(businessId)]);
         return { list: JSON.stringify({ byService: finance.getRevenueByService(), byStaff, byClient }) };
-      }));
+      }, LISTS_AND_BILLING));
     });
 };

@@ -6,6 +6,7 @@ import type { AppDeps } from '../deps';
 import type { InvoiceRow } from '../db/queries/invoices';
 import { detailLines, invoiceNumberOf, isPaymentMethod, PAYMENT_METHODS } from '../domain/invoices';
 import { badRequest, forbidden, HttpError, notFound } from '../http/errors';
+import { LISTS_AND_BILLING } from '../cache/list-cache';
 import { invoicesRepo, type GenerateRefusal, type UpdateResult } from '../repo/invoices';
 import { invoicePdf, pdfInvoiceNumber } from '../services/pdf/invoice-document';
 import { payLinkFor } from '../services/payments/pay-links';
@@ -66,7 +67,9 @@ export const invoiceRoutes = (deps: AppDeps) => {
       const { businessId } = await deps.guards.requireAdminUser(request.headers);
       const business = businessId ?? '';
       // kept under the data version read before the list is built
-      return jsonText(await deps.lists.get(business, 'invoice list', async () => ({ list: await invoices.listInvoicesByBusiness(business) })));
+      return jsonText(
+        await deps.lists.get(business, 'invoice list', async () => ({ list: await invoices.listInvoicesByBusiness(business) }), LISTS_AND_BILLING),
+      );
     })
     .post('/invoices/generate', async ({ request, body }) => {
       const { businessId } = await deps.guards.requireAdminUser(request.headers);
