@@ -49,6 +49,25 @@ test('the four counters for the admin of the business', async () => {
   expect((await t.call('GET', '/api/stats/invoices/revenue-week', { token: tok.otherAdmin })).body).toEqual({ amount: 9000 });
 });
 
+test('the booking counts are kept until the bookings of the business change, then counted again', async () => {
+  const token = tok.admin;
+  const count = async (path: string) => (await t.call('GET', `/api/stats/bookings/${path}`, { token })).body.count as number;
+  const [booked, pending] = [await count('upcoming-count'), await count('pending-count')];
+  // a change the data-version triggers do not see: the kept counts stay
+  await t.db.sql.begin(async (tx) => {
+    await tx`SET LOCAL session_replication_role = replica`;
+    await tx`UPDATE jobs SET status = 'PENDING' WHERE id = 'job_b3'`;
+  });
+  expect([await count('upcoming-count'), await count('pending-count')]).toEqual([booked, pending]);
+  // a counted change: both counts are taken again, and show both changes
+  await t.db.sql`UPDATE jobs SET status = 'BOOKED' WHERE id = 'job_p1'`;
+  expect([await count('upcoming-count'), await count('pending-count')]).toEqual([booked, pending]);
+  await t.db.sql`UPDATE jobs SET status = 'BOOKED' WHERE id = 'job_b3'`;
+  expect([await count('upcoming-count'), await count('pending-count')]).toEqual([booked + 1, pending - 1]);
+  await t.db.sql`UPDATE jobs SET status = 'PENDING' WHERE id = 'job_p1'`;
+  expect([await count('upcoming-count'), await count('pending-count')]).toEqual([booked, pending]);
+});
+
 test('upcoming preview: future BOOKED jobs by start, ties in creation order, names with fallbacks', async () => {
   const res = await t.call('GET', '/api/stats/bookings/upcoming', { token: tok.admin });
   expect(res.status).toBe(200);

@@ -3,6 +3,7 @@
 import { Elysia } from 'elysia';
 import type { AppDeps } from '../deps';
 import { statsRepo } from '../repo/stats';
+import { jsonText } from './json-text';
 
 const LIMIT_BOUND = 2_000_000_000;
 
@@ -16,9 +17,16 @@ export const statsRoutes = (deps: AppDeps) => {
   const stats = statsRepo(deps.db);
   const business = async (request: Request) => (await deps.guards.requireAdminUser(request.headers)).businessId;
 
+  /** a booking count, kept by the list cache until the business's bookings change (it counts thousands of rows) */
+  async function bookingCount(request: Request, key: string, count: (businessId: string | null) => Promise<number>) {
+    const businessId = await business(request);
+    if (!businessId) return { count: await count(businessId) };
+    return jsonText(await deps.lists.get(businessId, key, async () => ({ list: JSON.stringify({ count: await count(businessId) }) })));
+  }
+
   return new Elysia({ name: 'stats', prefix: '/api/stats' })
-    .get('/bookings/upcoming-count', async ({ request }) => ({ count: await stats.countUpcomingBookings(await business(request)) }))
-    .get('/bookings/pending-count', async ({ request }) => ({ count: await stats.countPendingBookings(await business(request)) }))
+    .get('/bookings/upcoming-count', ({ request }) => bookingCount(request, 'stats booked count', stats.countUpcomingBookings))
+    .get('/bookings/pending-count', ({ request }) => bookingCount(request, 'stats pending count', stats.countPendingBookings))
     .get('/clients/count', async ({ request }) => ({ count: await stats.countClients(await business(request)) }))
     .get('/invoices/revenue-week', async ({ request }) => ({ amount: await stats.getRevenueForCurrentWeek(await business(request)) }))
     .get('/bookings/upcoming', async ({ request, query }) =>
