@@ -68,6 +68,19 @@ describe('served from the cache', () => {
     expect(after.notes).toBe('silent');
     expect(after.priceCents).toBe(1234);
   });
+
+  test('the approval queue (GET /api/jobs/pending) too: kept until a counted change', async () => {
+    const job = await adminCreate(t, { serviceId: t.ids.svc30, start: '2031-03-06T09:00:00.000Z', status: 'PENDING', notes: 'queued' });
+    const queued = async () => ((await t.call('GET', '/api/jobs/pending', { token: t.tokens.admin })).body as any[]).find((j) => j.id === job.id);
+    expect((await queued()).notes).toBe('queued');
+    await t.db.sql.begin(async (tx) => {
+      await tx`SET LOCAL session_replication_role = replica`;
+      await tx`UPDATE jobs SET notes = 'silent' WHERE id = ${job.id}`;
+    });
+    expect((await queued()).notes).toBe('queued');
+    await post('/api/jobs/approve', { id: job.id });
+    expect(await queued()).toBeUndefined();
+  });
 });
 
 describe('every write that changes the list is in the next list', () => {

@@ -38,7 +38,8 @@ export const jobRoutes = (deps: AppDeps) => {
   return new Elysia({ name: 'jobs', prefix: '/api/jobs' })
     .get('/pending', async ({ request }) => {
       const { businessId } = await guards.requireAdminUser(request.headers);
-      return jsonText(await jobs.listPending(businessId ?? ''));
+      const business = businessId ?? '';
+      return jsonText(await deps.lists.get(business, 'pending jobs', async () => ({ list: await jobs.listPending(business) })));
     })
 
     .get('/client/:clientId', async ({ request, params }) => {
