@@ -40,6 +40,19 @@ describe('GET /api/clients/list', () => {
     const res = await t.call('GET', '/api/clients/list', { token: tok.otherAdmin });
     expect(res.body.map((c: any) => c.id)).toEqual([OTHER.clientId]);
   });
+
+  test('kept by the list cache: a change the version triggers miss stays unseen until a counted one', async () => {
+    const notes = async () => (await t.call('GET', '/api/clients/list', { token: tok.admin })).body[0].notes;
+    const before = await notes();
+    await t.db.sql.begin(async (tx) => {
+      await tx`SET LOCAL session_replication_role = replica`;
+      await tx`UPDATE clients SET notes = 'silent' WHERE id = 'c_demo_client'`;
+    });
+    expect(await notes()).toBe(before);
+    await t.db.sql`UPDATE clients SET notes = 'counted' WHERE id = 'c_demo_client'`;
+    expect(await notes()).toBe('counted');
+    await t.db.sql`UPDATE clients SET notes = ${before} WHERE id = 'c_demo_client'`;
+  });
 });
 
 describe('POST /api/clients/create', () => {

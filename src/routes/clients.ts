@@ -8,6 +8,7 @@ import type { AppDeps } from '../deps';
 import { badRequest, forbidden, notFound } from '../http/errors';
 import { clientsRepo, withDisplayAddress, type ClientPatch, type ClientRecord, type NewClient } from '../repo/clients';
 import { dogsRepo, type NewDog } from '../repo/dogs';
+import { jsonText } from './json-text';
 import { fullAddress } from '../services/geocoding';
 import type { Caller } from '../auth/guards';
 import { requireAdminOrClient } from './business-access';
@@ -117,7 +118,13 @@ export const clientRoutes = (deps: AppDeps) => {
   return new Elysia({ name: 'clients', prefix: '/api' })
     .get('/clients/list', async ({ request }) => {
       const { businessId } = await deps.guards.requireNotClient(request.headers);
-      return (await clients.listClientsByBusiness(businessId)).map(withDisplayAddress);
+      if (!businessId) return [];
+      // kept by the list cache: shaping 500 legacy records per request cost ~8 ms of CPU
+      return jsonText(
+        await deps.lists.get(businessId, 'clients list', async () => ({
+          list: JSON.stringify((await clients.listClientsByBusiness(businessId)).map(withDisplayAddress)),
+        })),
+      );
     })
     .post('/clients/create', async ({ request, body }) => {
       const { businessId } = await deps.guards.requireAdminUser(request.headers);
