@@ -2,7 +2,8 @@
 // the API as a real process (src/server.ts) for benchmarking, on its own embedded PostgreSQL (data in .data/bench,
 // kept between runs, one database per dataset), with rate limits out of the way and LOG_LEVEL=warn.
 // --from copies a loaded dataset into --dataset first (dropping it), so write benchmarks can run on a
-// throwaway copy. --profile writes the server's CPU profile (markdown) to bench/results/ when it stops. Ctrl-C / SIGTERM stops the server and PostgreSQL.
+// throwaway copy; --fresh drops it instead (a new load). --profile writes the server's CPU profile
+// (markdown) to bench/results/ when it stops. Ctrl-C / SIGTERM stops the server and PostgreSQL.
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import postgres from 'postgres';
@@ -17,6 +18,8 @@ const { values: args } = parseArgs({
     // one PostgreSQL per data directory: a second dataset served at the same time needs its own
     'data-dir': { type: 'string', default: '.data/bench' },
     profile: { type: 'boolean', default: false },
+    // drop --dataset first: an empty database, migrated and seeded, for a fresh generate.ts load
+    fresh: { type: 'boolean', default: false },
   },
 });
 for (const name of [args.dataset!, args.from ?? 'x']) {
@@ -25,12 +28,12 @@ for (const name of [args.dataset!, args.from ?? 'x']) {
 
 const ROOT = join(import.meta.dir, '..');
 const pg = await startEmbeddedPostgres({ dataDir: join(ROOT, args['data-dir']!), port: Number(args['pg-port']), persistent: true });
-if (args.from) {
+if (args.from || args.fresh) {
   const admin = postgres(pg.url('postgres'), { max: 1, onnotice: () => {} });
   await admin.unsafe(`DROP DATABASE IF EXISTS "${args.dataset}" WITH (FORCE)`);
-  await admin.unsafe(`CREATE DATABASE "${args.dataset}" TEMPLATE "${args.from}"`);
+  if (args.from) await admin.unsafe(`CREATE DATABASE "${args.dataset}" TEMPLATE "${args.from}"`);
   await admin.end();
-  console.log(`copied dataset ${args.from} into ${args.dataset}`);
+  console.log(args.from ? `copied dataset ${args.from} into ${args.dataset}` : `dropped dataset ${args.dataset}`);
 }
 await pg.createDatabase(args.dataset!);
 
