@@ -2,6 +2,7 @@
 import { createGuards, type Guards } from './auth/guards';
 import { createPasswordVerifier, type PasswordVerifier } from './auth/password';
 import { createTokenService, type TokenService } from './auth/tokens';
+import { createCalendarCache, type CalendarCache } from './cache/calendar-cache';
 import { createListCache, type ListCache } from './cache/list-cache';
 import type { Config } from './config';
 import type { Db } from './db/client';
@@ -20,6 +21,7 @@ export interface AppDeps {
   geocoder: Geocoder;
   email: EmailService;
   lists: ListCache;
+  calendar: CalendarCache;
   passwords: PasswordVerifier;
 }
 
@@ -35,6 +37,7 @@ export function buildDeps(config: Readonly<Config>, db: Db, log: Logger, realtim
     geocoder: createGeocoder({ mode: config.geocoder, log }),
     email: createEmailService(config, log),
     lists: createListCache(db.q, config.listCacheMaxBytes),
+    calendar: createCalendarCache(db.q, config.listCacheMaxBytes),
     passwords: createPasswordVerifier({ rememberSeconds: config.passwordRememberSeconds }),
   };
 }

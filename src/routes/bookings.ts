@@ -70,7 +70,7 @@ export const bookingRoutes = (deps: AppDeps) => {
       const viewer = isStaff ? user.id : null;
       const filter = isStaff ? null : staffId;
       const view = `calendar viewer=${viewer ?? ''} staff=${filter ?? ''}`;
-      return jsonText(await deps.lists.get(business, view, () => jobs.listCalendar(business, viewer, filter)));
+      return jsonText(await deps.lists.get(business, view, () => deps.calendar.view(business, viewer, filter)));
     })
 
     .get('/by-date', async ({ request, query }) => {

@@ -3,6 +3,7 @@
 import { bind, type BoundStatements, type Executor } from '../statement';
 import { businessQueries } from './businesses';
 import { businessDataQueries } from './business-data';
+import { calendarQueries } from './calendar';
 import { clientQueries } from './clients';
 import { dogQueries } from './dogs';
 import { jobQueries } from './jobs';
@@ -29,6 +30,7 @@ export const statements = {
   services: serviceQueries,
   staff: staffQueries,
   jobs: jobQueries,
+  calendar: calendarQueries,
   messages: messageQueries,
   stats: statsQueries,
   support: supportQueries,
