@@ -9,10 +9,11 @@ import { connect, type Db, type TxSql } from '../src/db/client';
 import { buildDeps } from '../src/deps';
 import { createLogger } from '../src/log';
 import {
-  adminCreate, createBookingTestApp, createOtherBusiness, DEMO_CLIENT, instanceCaller, MAX, SETUP_TIMEOUT_MS, STAFF1, STAFF2,
-  type BookingTestApp, type InstanceCall,
+  adminCreate, createBookingTestApp, createOtherBusiness, DEMO_CLIENT, MAX, SETUP_TIMEOUT_MS, STAFF1, STAFF2,
+  type BookingTestApp,
 } from './bookings-fixtures';
 import { testConfig } from './support/config';
+import { callerOf, type Call } from './support/app-caller';
 
 let t: BookingTestApp;
 let other: { admin: string; staff: string };
@@ -47,7 +48,7 @@ const fromScratch = async (viewer: string | null, filter: string | null) =>
   (await t.db.q.jobs.listCalendar('biz_demo', viewer, filter))!.list;
 
 /** each view through HTTP, then the same view built from scratch by list_calendar: the same bytes */
-async function expectEveryViewFresh(call: InstanceCall = t.call) {
+async function expectEveryViewFresh(call: Call = t.call) {
   const lists: Entry[][] = [];
   for (const view of views()) {
     const res = await call('GET', `/api/bookings/list${view.query}`, { token: view.token });
@@ -150,7 +151,7 @@ describe('each change reads only the jobs it wrote', () => {
     const secondDb: Db = connect(t.url);
     try {
       const app = createApp(buildDeps(testConfig(t.url), secondDb, createLogger('silent')));
-      const second = instanceCaller(app);
+      const second = callerOf(app);
       await expectEveryViewFresh(second); // the second instance keeps its own master
       const before = reads();
       expect((await second('POST', `/api/bookings/${job.id}/update`, { token: t.tokens.admin, body: { priceCents: 4321, status: 'PENDING' } })).status).toBe(200);

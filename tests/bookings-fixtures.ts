@@ -1,6 +1,5 @@
 // Shared set-up for the booking tests: an app whose realtime records every emitted event, the demo
 // ids, and a second business to attempt cross-business access from.
-import type { createApp } from '../src/app';
 import { defaultSettings } from '../src/domain/settings';
 import type { RealtimeEvent } from '../src/services/realtime';
 import { createTestApp, type TestApp } from './support/app';
@@ -77,15 +76,3 @@ export const invoiceItemsOf = async (t: TestApp, jobId: string): Promise<ItemRow
     SELECT description, price_cents, item_date, status, quantity FROM invoice_items WHERE job_id = ${jobId} ORDER BY seq`),
 ];
 
-export type InstanceCall = (method: string, path: string, opts: { token: string; body?: unknown }) => Promise<{ status: number; body: any; text: string }>;
-
-/** t.call's counterpart for another app instance (a second server on the same database) */
-export const instanceCaller = (app: ReturnType<typeof createApp>): InstanceCall => async (method, path, { token, body }) => {
-  const res = await app.handle(new Request(`http://localhost${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  }));
-  const text = await res.text();
-  return { status: res.status, body: JSON.parse(text), text };
-};

@@ -41,7 +41,7 @@ young AS (
 head AS (
   SELECT sn.snapshot,
          sn.server,
-         (SELECT COALESCE(sum(v.version), 0) FROM business_data_versions v WHERE v.business_id = $1)::text AS version,
+         (SELECT COALESCE(sum(v.version), 0) FROM business_data_versions v WHERE v.business_id = $1 AND v.domain = 'lists')::text AS version,
          (SELECT count(*) FROM jobs j WHERE j.business_id = $1)::int AS jobs,
          co.others,
          (si.max_age IS NULL

@@ -23,6 +23,7 @@
 import type { Queries } from '../db/queries';
 import type { VersionedList } from '../db/queries/business-data';
 import type { CalendarChangeRow } from '../db/queries/calendar';
+import { LISTS } from './list-cache';
 
 interface CalendarJob {
   id: string;
@@ -135,7 +136,7 @@ export function createCalendarCache(q: Queries, maxBytes: number): CalendarCache
 
   /** a master at least as new as the data version read at the start of this call */
   async function current(businessId: string): Promise<Master> {
-    const version = BigInt((await q.businessData.version(businessId))?.version ?? 0);
+    const version = BigInt((await q.businessData.version(businessId, LISTS))?.version ?? 0);
     const kept = masters.get(businessId);
     if (kept && BigInt(kept.version) >= version) {
       masters.delete(businessId);

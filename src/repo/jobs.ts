@@ -137,9 +137,6 @@ export function jobsRepo(db: Db, mail: BookingMail) {
     calendarEntry: (jobId: string) => db.q.jobs.getCalendarEntry(jobId).then((r) => r?.doc ?? null),
 
     // lists come back as JSON text built by SQL: 20,000 jobs never pass through JS objects
-    /** the calendar list as JSON text, with the data version it was built at (for the list cache) */
-    listCalendar: (businessId: string, staffViewerId: string | null, staffIdFilter: string | null) =>
-      db.q.jobs.listCalendar(businessId, staffViewerId, staffIdFilter),
     listByDate: (businessId: string, date: string) => listJson(db.q.jobs.listByDate(businessId, date)),
     listPending: (businessId: string) => listJson(db.q.jobs.listPending(businessId)),
     listForClientPortal: (clientId: string) => listJson(db.q.jobs.listForClientPortal(clientId)),
