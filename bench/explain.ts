@@ -31,6 +31,7 @@ const [{ client }] = await sql`SELECT client_id AS client FROM jobs WHERE busine
 const [{ invoice }] = await sql`SELECT id AS invoice FROM invoices WHERE business_id = ${business} ORDER BY seq DESC LIMIT 1`;
 const [{ job }] = await sql`SELECT id AS job FROM jobs WHERE business_id = ${business} AND status = 'BOOKED' AND start_at > now() ORDER BY seq LIMIT 1`;
 const [{ user }] = await sql`SELECT id AS user FROM users WHERE business_id = ${business} AND role = 'ADMIN' LIMIT 1`;
+const [{ service }] = await sql`SELECT service_id AS service FROM jobs WHERE business_id = ${business} GROUP BY service_id ORDER BY count(*) DESC LIMIT 1`;
 const items = (await sql`SELECT id FROM invoice_items WHERE business_id = ${business} AND client_id = ${client} AND status = 'PENDING' LIMIT 3`).map((r) => r.id);
 const now = new Date();
 const today = now.toISOString().slice(0, 10);
@@ -65,6 +66,7 @@ const statements: [file: string, params: unknown[], write?: boolean][] = [
   ['finance/revenue_by_staff', [business]],
   ['finance/revenue_by_client', [business]],
   ['jobs/update', [job, { status: 'BOOKED' }, now], true],
+  ['jobs/recent_duplicate', [client, service, slotStart.toISOString(), [], null, 'BOOKED', '', new Date(now.getTime() - 60_000)]],
   ['jobs/lock_assignment_days', [business, slotStart, slotEnd], true],
   ['invoice_items/lock_for_invoice', [items], true],
   ['invoices/bill_items', ['inv_explain', business, client, items, 'http://localhost/pay/x'], true],

@@ -1065,6 +1065,13 @@ CREATE INDEX jobs_business_status_start_idx ON public.jobs USING btree (business
 
 
 --
+-- Name: jobs_client_created_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX jobs_client_created_idx ON public.jobs USING btree (client_id, created_at);
+
+
+--
 -- Name: jobs_client_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -1441,4 +1448,5 @@ INSERT INTO public.schema_migrations (version) VALUES
     ('20261122006100'),
     ('20261122008000'),
     ('20261122009000'),
-    ('20261122010000');
+    ('20261122010000'),
+    ('20261122011000');

@@ -1,6 +1,6 @@
--- recent_duplicate: the client's booking created since $7 exactly as a new request would create it
+-- recent_duplicate: the client's booking created since $8 exactly as a new request would create it
 -- (same service, start, dogs in any order, walker, status and notes) and unchanged since: the earlier
--- submission of a repeated create request.
+-- submission of a repeated create request (jobs_client_created_idx: the last minute of the client only).
 -- $1 clientId, $2 serviceId, $3 start (verbatim text), $4 dogIds (text[]), $5 staffId, $6 status, $7 notes, $8 since
 SELECT job_json(j) AS job
 FROM jobs j
