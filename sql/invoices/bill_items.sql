@@ -1,6 +1,6 @@
 -- bill_items: creates an UNPAID invoice for the given (locked, PENDING) items and marks them billed
 -- by it, in one statement: amount = sum of price x quantity, meta.items = one line per item in the
--- given order. Returns the invoice as invoices/get does.
+-- given order.
 -- $1 invoiceId, $2 businessId, $3 clientId, $4 itemIds (text[], request order), $5 paymentUrl
 WITH invoice AS (
   INSERT INTO invoices (id, business_id, client_id, job_id, amount_cents, status, payment_url, meta)
@@ -18,24 +18,8 @@ WITH invoice AS (
     ) ORDER BY req.ord), '[]'::jsonb))
   FROM unnest($4::text[]) WITH ORDINALITY AS req(id, ord)
   JOIN invoice_items it ON it.id = req.id
-  RETURNING *
-),
-billed AS (
-  UPDATE invoice_items
-  SET status = 'BILLED', invoice_id = $1, billed_at = now()
-  WHERE id = ANY($4::text[]) AND status = 'PENDING'
+  RETURNING id
 )
-SELECT
-  id,
-  business_id AS "businessId",
-  client_id AS "clientId",
-  job_id AS "jobId",
-  amount_cents AS "amountCents",
-  status,
-  created_at AS "createdAt",
-  sent_to_client AS "sentToClient",
-  paid_at AS "paidAt",
-  payment_method AS "paymentMethod",
-  payment_url AS "paymentUrl",
-  meta
-FROM invoice
+UPDATE invoice_items
+SET status = 'BILLED', invoice_id = $1, billed_at = now()
+WHERE id = ANY($4::text[]) AND status = 'PENDING' AND EXISTS (SELECT 1 FROM invoice)

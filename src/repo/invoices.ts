@@ -60,8 +60,8 @@ export function invoicesRepo(db: Db, hooks: InvoiceHooks) {
         }
         // every item belongs to this client, so clientId is that client's (string) id
         const invoiceId = newId('inv_');
-        const billed = await q.invoices.billItems(invoiceId, businessId, clientId as string, distinct, await hooks.payLink(invoiceId));
-        const invoice = withOrderedMeta(billed!);
+        await q.invoices.billItems(invoiceId, businessId, clientId as string, distinct, await hooks.payLink(invoiceId));
+        const invoice = withOrderedMeta((await q.invoices.get(invoiceId))!);
         await hooks.onGenerated(q, invoice);
         return { invoice };
       });

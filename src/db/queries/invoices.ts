@@ -43,9 +43,7 @@ export const invoiceQueries = {
   /** the invoice list rows as one JSON text */
   listByBusiness: one<[businessId: string], { list: string }>('invoices/list_by_business'),
   detail: one<[invoiceId: string], InvoiceDetailRow>('invoices/detail'),
-  billItems: one<[invoiceId: string, businessId: string, clientId: string, itemIds: string[], paymentUrl: string], InvoiceRow>(
-    'invoices/bill_items',
-  ),
+  billItems: exec<[invoiceId: string, businessId: string, clientId: string, itemIds: string[], paymentUrl: string]>('invoices/bill_items'),
   markPaid: exec<[invoiceId: string, businessId: string, paymentMethod: PaymentMethod]>('invoices/mark_paid'),
   markSent: exec<[invoiceId: string, businessId: string]>('invoices/mark_sent'),
 };
