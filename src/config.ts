@@ -29,8 +29,9 @@ export interface Config {
   geocoder: 'nominatim' | 'off';
   webDistDir: string | null;
   logLevel: LogLevel;
-  /** bytes of rendered JSON lists kept per instance (src/cache/list-cache.ts) */
+  /** bytes of rendered JSON responses kept per instance (src/cache/list-cache.ts), and again of calendar masters (src/cache/calendar-cache.ts) */
   listCacheMaxBytes: number;
+  /** how long login remembers a password that verified (src/auth/password.ts); 0: never */
   passwordRememberSeconds: number;
 }
 
