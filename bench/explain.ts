@@ -33,6 +33,8 @@ const [{ job }] = await sql`SELECT id AS job FROM jobs WHERE business_id = ${bus
 const [{ user }] = await sql`SELECT id AS user FROM users WHERE business_id = ${business} AND role = 'ADMIN' LIMIT 1`;
 const [{ service }] = await sql`SELECT service_id AS service FROM jobs WHERE business_id = ${business} GROUP BY service_id ORDER BY count(*) DESC LIMIT 1`;
 const items = (await sql`SELECT id FROM invoice_items WHERE business_id = ${business} AND client_id = ${client} AND status = 'PENDING' LIMIT 3`).map((r) => r.id);
+// the calendar master's refresh as it runs after a write: from a snapshot taken now (nothing changed since)
+const [head] = await sql.unsafe(readFileSync(join(SQL_DIR, 'jobs/calendar_changes.sql'), 'utf8'), [business, null, null, null] as never[]);
 const now = new Date();
 const today = now.toISOString().slice(0, 10);
 const slotStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1, 10));
@@ -46,6 +48,7 @@ const statements: [file: string, params: unknown[], write?: boolean][] = [
   ['jobs/list_by_date', [business, today]],
   ['jobs/list_mine', [client]],
   ['jobs/list_pending', [business]],
+  ['jobs/calendar_changes', [business, head!.snapshot, head!.others, head!.server]],
   ['jobs/get', [job]],
   ['jobs/get_calendar_entry', [job]],
   ['jobs/staff_candidates', [business, slotStart, slotEnd]],
